@@ -1,0 +1,41 @@
+# Decant — the two set-up commands are `make demo` and `make test`; both bootstrap what they need.
+SWIFT ?= swift
+BIN_RELEASE := .build/release/decant
+BIN_DEBUG := .build/debug/decant
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: demo test bootstrap build release unit-tests schema-check eval compare bench clean-out
+
+## demo: install what is missing, build release, clean seeds/ into out/seeds, show the first document
+demo: bootstrap release
+	@rm -rf out/seeds
+	$(BIN_RELEASE) clean seeds -o out/seeds
+	@echo "--- first document (out/seeds/documents.jsonl, line 1, pretty-printed) ---"
+	@head -n 1 out/seeds/documents.jsonl | $(PY) -m json.tool --no-ensure-ascii | head -n 60
+
+## test: bootstrap, unit and integration tests, then script checks (schema validation)
+test: bootstrap
+	$(SWIFT) build
+	$(SWIFT) test
+	$(MAKE) --no-print-directory schema-check
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release
+
+## schema-check: validate real output of every reader against schema/ with Python's jsonschema
+schema-check:
+	@bash scripts/check-schema.sh $(BIN_DEBUG)
+
+## eval / compare / bench: side-by-side measurements against the peers (see README)
+eval compare bench:
+	@echo "make $@: no measurements are wired up yet"
+
+clean-out:
+	rm -rf out

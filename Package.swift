@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Decant",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Decant", targets: ["Decant"]),
+        .library(name: "DecantCore", targets: ["DecantCore"]),
+        .executable(name: "decant", targets: ["decant"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The shared schema, the Reader protocol, the registry and the writers. Foundation only,
+        // so a downstream tool can depend on the schema alone.
+        .target(name: "DecantCore"),
+        // bytes -> String: BOM, UTF-8/16/32, legacy charsets through glibc iconv.
+        .target(name: "DecantEncoding", dependencies: ["DecantCore"]),
+        // Plain-text (and, later, scraped-page) readers.
+        .target(name: "DecantText", dependencies: ["DecantCore", "DecantEncoding"]),
+        // The umbrella library users import: registry of built-in readers, pipeline, batch cleaner.
+        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText"]),
+        // The command-line tool: argument parsing, progress, exit codes.
+        .executableTarget(
+            name: "decant",
+            dependencies: ["Decant", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "DecantCoreTests", dependencies: ["DecantCore"]),
+        .testTarget(name: "DecantTextTests", dependencies: ["DecantText", "DecantEncoding"]),
+        .testTarget(name: "DecantCLITests", dependencies: ["Decant", "decant"]),
+    ]
+)

@@ -1,0 +1,4 @@
+// The umbrella module: `import Decant` gives the schema, the readers and the pipeline.
+@_exported import DecantCore
+@_exported import DecantEncoding
+@_exported import DecantText

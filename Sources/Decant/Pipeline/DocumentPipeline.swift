@@ -1,0 +1,62 @@
+/// Options that change what a document comes out as.
+public struct PipelineOptions: Sendable {
+    /// Keep caption blocks in `text` (they are always in `blocks`).
+    public var includeCaptions = false
+    /// Inputs larger than this are refused with a clear error (bytes).
+    public var maxBytes = 256 * 1024 * 1024
+
+    public init() {}
+}
+
+/// Runs one input through the flow: pick a reader, read blocks, then derive the final fields
+/// (`id`, `source`, `text`, provenance) the same way for every format.
+public struct DocumentPipeline: Sendable {
+    public var registry: ReaderRegistry
+    public var options: PipelineOptions
+
+    public init(registry: ReaderRegistry = BuiltinReaders.registry(), options: PipelineOptions = PipelineOptions()) {
+        self.registry = registry
+        self.options = options
+    }
+
+    /// Reads `input` into a finished document.
+    ///
+    /// - Parameters:
+    ///   - source: what to write as `source` (relative path or URL); defaults to the input name.
+    ///   - id: the caller's id; defaults to a hash of the bytes.
+    /// - Throws: ``ReadError`` when no reader fits, or the reader's own error.
+    public func process(_ input: ReaderInput, source: String? = nil, id: String? = nil) throws -> Document {
+        if input.bytes.count > options.maxBytes { throw ReadError.tooLarge(bytes: input.bytes.count, limit: options.maxBytes) }
+        let reader = try registry.select(for: input)
+        var document = try reader.read(input)
+        finish(&document, input: input, reader: reader, source: source, id: id)
+        return document
+    }
+
+    /// Fills the fields every document gets regardless of its reader.
+    func finish(_ document: inout Document, input: ReaderInput, reader: any Reader, source: String?, id: String?) {
+        document.id = id ?? StableID.forBytes(input.bytes)
+        document.source = source ?? input.name
+        document.decant = Provenance(reader: reader.name)
+        document.text = document.renderText(includeCaptions: options.includeCaptions)
+    }
+
+    /// The error record written in place of a document that could not be read.
+    public static func errorRecord(source: String, id: String? = nil, error: DocumentError) -> Document {
+        Document(id: id ?? StableID.forBytes(Array(source.utf8)), source: source, format: "unknown",
+                 decant: Provenance(reader: ""), error: error)
+    }
+}
+
+extension DocumentError {
+    /// Wraps any error thrown while reading as a record with a code and a readable message.
+    public init(_ error: any Error) {
+        if let read = error as? ReadError {
+            self.init(code: read.code, message: read.description)
+        } else if let known = error as? DocumentError {
+            self = known
+        } else {
+            self.init(code: "read.failed", message: String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import DecantCore
+
+/// Removes characters that never belong in clean text and counts what it did, so the counts
+/// can be reported as ``Repair`` records.
+///
+/// - C0/C1 control characters (NUL, BEL, …) except tab and newline: removed (`control-character`).
+/// - Zero-width characters (ZWSP, ZWNJ-free joiners are kept, BOM inside text, word joiner) and
+///   soft hyphens: removed (`invisible-character`).
+/// - No-break and other Unicode spaces: become a plain space (`whitespace`).
+///
+/// Before: `"News\u{00A0}/\u{200B} Politics\u{0000}"` — after: `"News / Politics"`.
+public struct CharacterCleanup: Sendable {
+    public init() {}
+
+    /// Per-kind tallies, keyed by (kind, from, to).
+    public struct Tally: Sendable {
+        public private(set) var counts: [String: Int] = [:]
+        public init() {}
+
+        mutating func add(_ kind: String, _ from: Unicode.Scalar, _ to: String) {
+            counts[kind + "\u{1F}" + String(from) + "\u{1F}" + to, default: 0] += 1
+        }
+
+        /// The tallies as repair records, in a stable order.
+        public var repairs: [Repair] {
+            counts.keys.sorted().map { key in
+                let parts = key.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+                return Repair(kind: parts[0], from: parts[1], to: parts[2], count: counts[key]!)
+            }
+        }
+
+        public mutating func merge(_ other: Tally) {
+            for (key, value) in other.counts { counts[key, default: 0] += value }
+        }
+    }
+
+    /// Cleans one line (no newlines expected, but tabs and newlines are kept if present).
+    public func clean(_ line: Substring, tally: inout Tally) -> String {
+        // Fast path: pure printable ASCII needs nothing.
+        if line.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F || $0 == 0x09 }) { return String(line) }
+        var out = String.UnicodeScalarView()
+        for scalar in line.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A: out.append(scalar)
+            case 0x00..<0x20, 0x7F, 0x80..<0xA0:
+                tally.add("control-character", scalar, "")
+            case 0xAD, 0x200B, 0x2060, 0xFEFF, 0x180E:
+                tally.add("invisible-character", scalar, "")
+            case 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+                tally.add("whitespace", scalar, " ")
+                out.append(" ")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}

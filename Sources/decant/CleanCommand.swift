@@ -1,0 +1,61 @@
+import ArgumentParser
+import Decant
+
+struct CleanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clean",
+        abstract: "Clean every file under the inputs and write the documents.",
+        discussion: """
+            Folders are walked recursively. With --format jsonl (the default) all documents go to
+            OUTDIR/documents.jsonl (or to standard output with -o -); with json, txt or md each input
+            gets its own file, mirroring its path under OUTDIR. Inputs that are skipped (binary,
+            empty) or fail are listed in OUTDIR/errors.jsonl with the reason. Every file is written
+            atomically; inputs are never modified. The output is identical for any --jobs.
+
+            Exit status: 0 all written, 1 some documents failed, 2 the run could not start.
+
+            Examples:
+              decant clean seeds -o out/seeds
+              decant clean crawl/ more/page.txt -o out --format md --jobs 4
+              decant clean crawl -o - | head -1
+            """
+    )
+
+    @Argument(help: "Files or folders to clean.")
+    var inputs: [String]
+
+    @Option(name: [.short, .customLong("output")], help: "Output folder, or - for standard output.")
+    var output: String
+
+    @Option(help: "Output format: jsonl, json, txt or md.")
+    var format: OutputFormat = .jsonl
+
+    @Option(help: "Worker threads (default: the number of cores).")
+    var jobs: Int = ProcessInfoCores.count
+
+    @Flag(help: "Print no summary line.")
+    var quiet = false
+
+    @OptionGroup var documentOptions: DocumentOptions
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if output == "-" && format == .json { throw ValidationError("--format json writes one file per document; use jsonl with -o -") }
+    }
+
+    func run() throws {
+        var options = BatchOptions(inputs: inputs, output: output == "-" ? .standardOutput : .directory(output))
+        options.format = format
+        options.jobs = jobs
+        options.pipeline = documentOptions.pipeline
+        let summary: BatchSummary
+        do {
+            summary = try BatchCleaner(options: options).run()
+        } catch {
+            printError("decant: \(error.description)")
+            throw ExitStatus.cannotRun
+        }
+        if !quiet { printError("decant: " + summary.line) }
+        if summary.failed > 0 { throw ExitStatus.documentsFailed }
+    }
+}

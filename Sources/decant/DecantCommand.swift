@@ -1,0 +1,53 @@
+import ArgumentParser
+import Decant
+
+@main
+struct DecantCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decant",
+        abstract: "Clean documents: drop boilerplate, repair text, write one shared schema.",
+        discussion: """
+            Examples:
+              decant clean ./crawl -o ./clean              # every file under ./crawl -> clean/documents.jsonl
+              decant clean ./crawl -o ./clean --format txt # one .txt per input, mirroring the folders
+              decant clean page.txt -o -                   # JSON Lines on standard output
+              decant extract page.txt                      # the clean text of one file
+              decant schema > decant-document.schema.json
+            """,
+        version: DecantVersion.current,
+        subcommands: [CleanCommand.self, ExtractCommand.self, SchemaCommand.self, ReadersCommand.self]
+    )
+}
+
+/// Exit codes, as documented in the README.
+enum ExitStatus {
+    /// Every document was written (skipped inputs such as binaries do not count as failures).
+    static let success = ExitCode(0)
+    /// The run finished but at least one document failed.
+    static let documentsFailed = ExitCode(1)
+    /// Nothing could be done: a missing input, an unwritable output folder.
+    static let cannotRun = ExitCode(2)
+}
+
+/// Options that change how documents come out, shared by the commands that produce them.
+struct DocumentOptions: ParsableArguments {
+    @Flag(help: "Keep image captions in the text (they are always in `blocks`).")
+    var includeCaptions = false
+
+    @Option(help: "Refuse inputs larger than this many bytes.")
+    var maxBytes: Int = 256 * 1024 * 1024
+
+    var pipeline: DocumentPipeline {
+        var options = PipelineOptions()
+        options.includeCaptions = includeCaptions
+        options.maxBytes = maxBytes
+        return DocumentPipeline(options: options)
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Prints to standard error.
+func printError(_ message: String) {
+    FileDescriptorOutput.standardError.write(message + "\n")
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Decant
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Print one document: its clean text, or JSON/Markdown.",
+        discussion: """
+            Examples:
+              decant extract seeds/000_b1de2521f0f7a1de.txt
+              decant extract page.txt --format json
+              cat page.txt | decant extract -
+            """
+    )
+
+    @Argument(help: "The file to read, or - for standard input.")
+    var file: String
+
+    @Option(help: "Output format: txt (default), json, jsonl or md.")
+    var format: OutputFormat = .txt
+
+    @OptionGroup var documentOptions: DocumentOptions
+
+    func run() throws {
+        let bytes: [UInt8]
+        do {
+            bytes = file == "-" ? try FileDescriptorInput.readAll(0) : try InputFile.read(file, limit: documentOptions.maxBytes)
+        } catch {
+            printError("decant: \(error.message)")
+            throw ExitStatus.cannotRun
+        }
+        let name = file == "-" ? "stdin" : file
+        do {
+            let document = try documentOptions.pipeline.process(ReaderInput(bytes: bytes, name: name))
+            FileDescriptorOutput.standardOutput.write(format.render(document))
+        } catch {
+            let problem = DocumentError(error)
+            printError("decant: \(name): \(problem.message)")
+            throw problem.code.hasPrefix("skipped.") ? ExitStatus.cannotRun : ExitStatus.documentsFailed
+        }
+    }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what Decant's build and tests need, only what is missing; safe to run any number of
+# times. Debian packages through apt-get (as root, or with sudo when available), Python tools
+# into the project's own virtualenv (.venv).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(libxml2-dev python3-venv)
+PIP_PACKAGES=(jsonschema)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  # python3-venv is only needed when the interpreter lacks the venv module.
+  if [[ " ${missing[*]} " == *" python3-venv "* ]] && python3 -c 'import venv, ensurepip' 2>/dev/null; then
+    missing=("${missing[@]/python3-venv}")
+  fi
+  missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bootstrap: installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  echo "bootstrap: creating .venv"
+  python3 -m venv .venv
+fi
+need=()
+for pkg in "${PIP_PACKAGES[@]}"; do
+  .venv/bin/python -c "import importlib.util,sys; sys.exit(0 if importlib.util.find_spec('${pkg//-/_}') else 1)" 2>/dev/null || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "bootstrap: pip install ${need[*]}"
+  .venv/bin/pip install -q --disable-pip-version-check "${need[@]}"
+fi
