@@ -5,7 +5,7 @@ BIN_DEBUG := .build/debug/decant
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test bootstrap build release unit-tests schema-check eval compare bench clean-out
+.PHONY: demo test bootstrap build release schema-check eval compare bench peers clean-out
 
 ## demo: install what is missing, build release, clean seeds/ into out/seeds, show the first document
 demo: bootstrap release
@@ -33,9 +33,17 @@ release:
 schema-check:
 	@bash scripts/check-schema.sh $(BIN_DEBUG)
 
-## eval / compare / bench: side-by-side measurements against the peers (see README)
-eval compare bench:
-	@echo "make $@: no measurements are wired up yet"
+## eval / compare / bench: side-by-side measurements against the peers (see README).
+## Each concern has its own target; the umbrella targets run them all.
+eval: eval-scraped eval-html eval-encoding
+compare: compare-html compare-encoding
+bench: bench-scraped bench-html bench-encoding bench-batch
+
+peers:
+	@bash scripts/bootstrap-peers.sh
+
+eval-scraped eval-html eval-encoding compare-html compare-encoding bench-scraped bench-html bench-encoding bench-batch:
+	@echo "make $@: not wired up yet"
 
 clean-out:
 	rm -rf out

@@ -13,10 +13,16 @@ public struct PipelineOptions: Sendable {
 public struct DocumentPipeline: Sendable {
     public var registry: ReaderRegistry
     public var options: PipelineOptions
+    /// Run in order on every document after its reader (cleaning first, then repairs).
+    public var stages: [any DocumentStage]
 
-    public init(registry: ReaderRegistry = BuiltinReaders.registry(), options: PipelineOptions = PipelineOptions()) {
+    public init(
+        registry: ReaderRegistry = BuiltinReaders.registry(), options: PipelineOptions = PipelineOptions(),
+        stages: [any DocumentStage] = []
+    ) {
         self.registry = registry
         self.options = options
+        self.stages = stages
     }
 
     /// Reads `input` into a finished document.
@@ -29,6 +35,7 @@ public struct DocumentPipeline: Sendable {
         if input.bytes.count > options.maxBytes { throw ReadError.tooLarge(bytes: input.bytes.count, limit: options.maxBytes) }
         let reader = try registry.select(for: input)
         var document = try reader.read(input)
+        for stage in stages { stage.apply(to: &document) }
         finish(&document, input: input, reader: reader, source: source, id: id)
         return document
     }

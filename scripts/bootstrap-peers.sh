@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the peers Decant is measured against (make eval / compare / bench) into .venv.
+# Safe to run any number of times; only missing packages are installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+PEERS=(trafilatura readability-lxml lxml_html_clean justext resiliparse ftfy charset-normalizer chardet
+       faust-cchardet inscriptis html-text)
+# import names differ from package names for some peers
+declare -A MODULE=([readability-lxml]=readability [lxml_html_clean]=lxml_html_clean [charset-normalizer]=charset_normalizer
+                   [faust-cchardet]=cchardet [html-text]=html_text)
+need=()
+for pkg in "${PEERS[@]}"; do
+  mod=${MODULE[$pkg]:-${pkg//-/_}}
+  .venv/bin/python -c "import $mod" 2>/dev/null || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "bootstrap-peers: pip install ${need[*]}"
+  .venv/bin/pip install -q --disable-pip-version-check "${need[@]}"
+fi
