@@ -33,8 +33,17 @@ struct CleanCommand: ParsableCommand {
     @Option(help: "Worker threads (default: the number of cores).")
     var jobs: Int = ProcessInfoCores.count
 
-    @Flag(help: "Print no summary line.")
+    @Flag(help: "Show neither progress nor the summary line.")
     var quiet = false
+
+    @Flag(help: "Reuse what an interrupted run into the same output folder completed, for inputs that did not change.")
+    var resume = false
+
+    @Option(help: "Write a JSON report (counts, failures with reasons, rules fired, repairs, encodings) to this file.")
+    var report: String?
+
+    @Option(help: .hidden)
+    var windowSize = 256
 
     @OptionGroup var documentOptions: DocumentOptions
 
@@ -48,14 +57,35 @@ struct CleanCommand: ParsableCommand {
         options.format = format
         options.jobs = jobs
         options.pipeline = documentOptions.pipeline
+        options.resume = resume
+        options.reportPath = report
+        options.progress = quiet ? .none : .automatic
+        options.configuration = Self.configurationFingerprint()
         let summary: BatchSummary
+        var cleaner = BatchCleaner(options: options)
+        cleaner.windowSize = max(1, windowSize)
         do {
-            summary = try BatchCleaner(options: options).run()
+            summary = try cleaner.run()
         } catch {
             printError("decant: \(error.description)")
             throw ExitStatus.cannotRun
         }
-        if !quiet { printError("decant: " + summary.line) }
+        if !quiet { printError("decant: " + summary.line + (report.map { ", report in \($0)" } ?? "")) }
         if summary.failed > 0 { throw ExitStatus.documentsFailed }
+    }
+
+    /// The command-line settings that change the output (the inputs and options, but not the output, --jobs,
+    /// --resume, --quiet and --report), so that --resume never mixes outputs made differently.
+    static func configurationFingerprint() -> String {
+        var kept: [String] = []
+        var skipNext = false
+        for argument in CommandLine.arguments.dropFirst(2) {
+            if skipNext { skipNext = false; continue }
+            if ["--jobs", "--report", "-o", "--output"].contains(argument) { skipNext = true; continue }
+            if ["--resume", "--quiet"].contains(argument) || argument.hasPrefix("--jobs=") || argument.hasPrefix("--report=")
+                || argument.hasPrefix("--output=") { continue }
+            kept.append(argument)
+        }
+        return kept.joined(separator: " ")
     }
 }

@@ -1,7 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Dispatch
+import Foundation
 
 /// Where a batch writes.
 public enum OutputTarget: Sendable, Equatable {
@@ -20,6 +17,14 @@ public struct BatchOptions: Sendable {
     /// Worker threads; the output does not depend on it.
     public var jobs: Int = ProcessInfoCores.count
     public var pipeline = DocumentPipeline()
+    /// Reuse the windows an interrupted run completed, when their inputs are unchanged.
+    public var resume = false
+    public var progress: ProgressStyle = .none
+    /// Where to write the run report (JSON), if anywhere.
+    public var reportPath: String?
+    /// Describes every setting that changes the output; a resumed run only reuses state made
+    /// with the same description.
+    public var configuration = ""
 
     public init(inputs: [String], output: OutputTarget) {
         self.inputs = inputs
@@ -29,46 +34,54 @@ public struct BatchOptions: Sendable {
 
 /// What a batch did.
 public struct BatchSummary: Sendable, Equatable {
-    public var read = 0
-    public var written = 0
-    public var skipped = 0
-    public var failed = 0
-    public var bytes = 0
+    public var stats = BatchStats()
     public var elapsedSeconds = 0.0
+    /// Documents taken over from an interrupted run.
+    public var resumed = 0
 
     public init() {}
+
+    public var read: Int { stats.read }
+    public var written: Int { stats.written }
+    public var skipped: Int { stats.skipped }
+    public var failed: Int { stats.failed }
+    public var bytes: Int { stats.bytes }
 
     /// `5 read, 5 written, 0 skipped, 0 failed, 18.4 KB in 0.02 s`
     public var line: String {
         "\(read) read, \(written) written, \(skipped) skipped, \(failed) failed, \(ByteCount.format(bytes)) in \(Seconds.format(elapsedSeconds))"
+            + (resumed > 0 ? " (\(resumed) resumed)" : "")
     }
 }
 
-/// Errors that stop a batch before it starts; each names the path and what to do.
+/// Errors that stop a batch; each names the path and what to do.
 public enum BatchError: Error, CustomStringConvertible, Equatable, Sendable {
     case inputNotFound(String)
     case outputNotWritable(String, reason: String)
     case outputIsFile(String)
-    case outputInsideInputFile(String)
+    case resumeNeedsFolder
 
     public var description: String {
         switch self {
         case .inputNotFound(let path): "input '\(path)' does not exist; check the path"
         case .outputNotWritable(let path, let reason): "cannot write to output folder '\(path)': \(reason)"
         case .outputIsFile(let path): "output '\(path)' is an existing file, not a folder; choose a folder with -o"
-        case .outputInsideInputFile(let path): "output '\(path)' is the same as an input"
+        case .resumeNeedsFolder: "--resume needs an output folder (-o DIR), not standard output"
         }
     }
 }
 
 /// Cleans every file under the inputs and writes the documents.
 ///
-/// Inputs are walked lazily in a deterministic order and processed in windows on `jobs` threads;
-/// results are written in walk order, so the output is byte-identical for any thread count.
-/// Every file is written atomically; inputs are only ever opened for reading.
+/// Inputs are walked lazily in a deterministic order and processed in windows of
+/// ``windowSize`` on `jobs` threads; results are written in walk order, so the output is
+/// byte-identical for any thread count, and memory stays flat however large the folder.
+/// Each completed window is saved in the output folder's state (see ``ResumeState``), so an
+/// interrupted run can be resumed; the final files appear, atomically, only when the run ends.
+/// Inputs are only ever opened for reading.
 public struct BatchCleaner: Sendable {
     public var options: BatchOptions
-    /// How many inputs are read and processed together before their results are written.
+    /// How many inputs are processed together before their results are written.
     public var windowSize = 256
 
     public init(options: BatchOptions) {
@@ -78,98 +91,219 @@ public struct BatchCleaner: Sendable {
     public func run() throws(BatchError) -> BatchSummary {
         let start = DispatchTime.now()
         try validateInputs()
-        var outputDirectory: String?
         if case .directory(let path) = options.output {
             try prepareOutputDirectory(path)
-            outputDirectory = path
+        } else if options.resume {
+            throw .resumeNeedsFolder
         }
         var summary = BatchSummary()
+        var failures: [RunReport.Failure] = []
         do throws(OutputError) {
-            let documents = try streamPath(outputDirectory).map { path throws(OutputError) in try StreamingAtomicFile(path: path) }
-            let errors = try outputDirectory.map { dir throws(OutputError) in try StreamingAtomicFile(path: dir + "/errors.jsonl") }
-            var walker = InputWalker(inputs: options.inputs, excluding: outputDirectory).makeIterator()
-            var window: [InputItem] = []
-            repeat {
-                window.removeAll(keepingCapacity: true)
-                while window.count < windowSize, let item = walker.next() { window.append(item) }
-                let items = window
-                let pipeline = options.pipeline
-                let format = options.format
-                let perFile = outputDirectory.flatMap { dir in format == .jsonl ? nil : dir }
-                let results = ParallelRunner.map(count: items.count, jobs: options.jobs) { index in
-                    Self.process(items[index], pipeline: pipeline, format: format, perFileDirectory: perFile)
-                }
-                for result in results {
-                    summary.bytes += result.bytes
-                    switch result.outcome {
-                    case .written(let rendered):
-                        summary.read += 1
-                        summary.written += 1
-                        if let rendered { try documents?.append(rendered) }
-                    case .skipped(let record), .failed(let record):
-                        if case .failed = result.outcome { summary.failed += 1 } else { summary.skipped += 1 }
-                        if result.wasRead { summary.read += 1 }
-                        if let errors { try errors.append(record.jsonLine() + "\n") }
-                        else { FileDescriptorOutput.standardError.write("decant: \(record.source): \(record.error?.message ?? "")\n") }
-                    }
-                }
-            } while !window.isEmpty
-            try documents?.commit()
-            try errors?.commit()
+            switch options.output {
+            case .standardOutput: try runToStandardOutput(&summary)
+            case .directory(let path): try runToDirectory(path, &summary, &failures)
+            }
         } catch {
-            throw .outputNotWritable(outputDirectory ?? "-", reason: error.description)
+            throw .outputNotWritable(outputName, reason: error.description)
         }
         summary.elapsedSeconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        if let reportPath = options.reportPath {
+            let report = RunReport(
+                inputs: options.inputs, output: outputName, format: options.format.rawValue, jobs: options.jobs,
+                elapsedSeconds: summary.elapsedSeconds, resumedDocuments: summary.resumed, stats: summary.stats,
+                failures: failures)
+            do { try AtomicFile.write(report.json(), to: reportPath) }
+            catch { throw .outputNotWritable(reportPath, reason: error.reason) }
+        }
         return summary
     }
 
-    /// documents.jsonl in the output folder, or standard output; nil for per-file formats.
-    private func streamPath(_ directory: String?) -> String? {
-        guard let directory else { return "-" }
-        return options.format == .jsonl ? directory + "/documents.jsonl" : nil
+    private var outputName: String {
+        if case .directory(let path) = options.output { return path }
+        return "-"
     }
 
-    enum Outcome: Sendable {
-        /// Written to its own file (nil) or to be appended to the stream (the rendered text).
-        case written(String?)
-        case skipped(Document)
-        case failed(Document)
+    // MARK: - The two ways of writing
+
+    private func runToStandardOutput(_ summary: inout BatchSummary) throws(OutputError) {
+        let out = try StreamingAtomicFile(path: "-")
+        let progress = ProgressReporter(style: options.progress, inputs: options.inputs, excluding: nil)
+        var walker = InputWalker(inputs: options.inputs).makeIterator()
+        while case let window = nextWindow(&walker), !window.isEmpty {
+            let processed = process(window, perFileDirectory: nil)
+            summary.stats.merge(processed.stats)
+            try out.append(processed.documents)
+            try out.flush()
+            for line in processed.errorLines { FileDescriptorOutput.standardError.write("decant: \(line.source): \(line.message)\n") }
+            progress.update(done: summary.read + summary.skipped, bytes: summary.bytes, failed: summary.failed)
+        }
+        progress.finish()
+    }
+
+    private func runToDirectory(_ directory: String, _ summary: inout BatchSummary, _ failures: inout [RunReport.Failure]) throws(OutputError) {
+        let header = StateHeader(
+            decant: DecantVersion.current, windowSize: windowSize, format: options.format.rawValue,
+            configuration: options.configuration)
+        let state = try ResumeState(outputDirectory: directory, header: header, resume: options.resume)
+        Self.removeStaleTemporaries(in: directory)
+        let perFile = options.format == .jsonl ? nil : directory
+        let progress = ProgressReporter(style: options.progress, inputs: options.inputs, excluding: directory)
+        var walker = InputWalker(inputs: options.inputs, excluding: directory).makeIterator()
+        var windowNumber = 0
+        while case let window = nextWindow(&walker), !window.isEmpty {
+            defer { windowNumber += 1 }
+            if state.hasPrevious(window: windowNumber) {
+                let limit = options.pipeline.options.maxBytes
+                let fingerprints = ParallelRunner.map(count: window.count, jobs: options.jobs) { InputFingerprint.of(window[$0], limit: limit) }
+                if let record = state.reusable(window: windowNumber, fingerprints: fingerprints),
+                   outputsExist(record, in: directory) {
+                    summary.stats.merge(record.stats)
+                    summary.resumed += window.count
+                    continue
+                }
+            }
+            let processed = process(window, perFileDirectory: perFile)
+            summary.stats.merge(processed.stats)
+            let errors = processed.errorLines.map(\.json).joined()
+            try state.complete(
+                WindowRecord(window: windowNumber, items: processed.fingerprints, written: perFile == nil ? [] : processed.written, stats: processed.stats),
+                documents: processed.documents, errors: errors)
+            progress.update(done: summary.read + summary.skipped, bytes: summary.bytes, failed: summary.failed)
+        }
+        progress.finish()
+        // Join the parts into the final files, each appearing atomically, then drop the state.
+        let documents = try options.format == .jsonl ? StreamingAtomicFile(path: directory + "/documents.jsonl") : nil
+        let errors = try StreamingAtomicFile(path: directory + "/errors.jsonl")
+        for number in 0..<windowNumber {
+            if let documents { try documents.append(try Self.contents(of: state.partPath(number, errors: false))) }
+            let errorText = try Self.contents(of: state.partPath(number, errors: true))
+            try errors.append(errorText)
+            if options.reportPath != nil && failures.count < RunReport.failureListLimit {
+                failures += Self.failures(in: errorText).prefix(RunReport.failureListLimit - failures.count)
+            }
+        }
+        try documents?.commit()
+        try errors.commit()
+        state.removeAll()
+    }
+
+    private func nextWindow(_ walker: inout InputWalker) -> [InputItem] {
+        var window: [InputItem] = []
+        window.reserveCapacity(windowSize)
+        while window.count < windowSize, let item = walker.next() { window.append(item) }
+        return window
+    }
+
+    /// Per-file outputs recorded for a window are all still there.
+    private func outputsExist(_ record: WindowRecord, in directory: String) -> Bool {
+        record.written.allSatisfy { FileManager.default.fileExists(atPath: directory + "/" + $0 + "." + options.format.fileExtension) }
+    }
+
+    // MARK: - Processing a window
+
+    struct ErrorLine: Sendable {
+        var source: String
+        var message: String
+        var json: String
+    }
+
+    struct ProcessedWindow {
+        var documents = ""
+        var errorLines: [ErrorLine] = []
+        var stats = BatchStats()
+        var fingerprints: [InputFingerprint] = []
+        /// Sources whose document was written.
+        var written: [String] = []
+    }
+
+    private func process(_ window: [InputItem], perFileDirectory: String?) -> ProcessedWindow {
+        let pipeline = options.pipeline
+        let format = options.format
+        let results = ParallelRunner.map(count: window.count, jobs: options.jobs) { index in
+            Self.process(window[index], pipeline: pipeline, format: format, perFileDirectory: perFileDirectory)
+        }
+        var processed = ProcessedWindow()
+        for result in results {
+            processed.fingerprints.append(result.fingerprint)
+            processed.stats.merge(result.stats)
+            if let rendered = result.rendered { processed.documents += rendered }
+            if result.errorRecord == nil { processed.written.append(result.fingerprint.source) }
+            if let error = result.errorRecord {
+                processed.errorLines.append(ErrorLine(source: error.source, message: error.error?.message ?? "", json: error.jsonLine() + "\n"))
+            }
+        }
+        return processed
     }
 
     struct ItemResult: Sendable {
-        var outcome: Outcome
-        var bytes: Int
-        var wasRead: Bool
+        /// Rendered output to append to the stream (nil when written to its own file or on error).
+        var rendered: String?
+        var errorRecord: Document?
+        var stats: BatchStats
+        var fingerprint: InputFingerprint
     }
 
     static func process(_ item: InputItem, pipeline: DocumentPipeline, format: OutputFormat, perFileDirectory: String?) -> ItemResult {
-        func record(_ error: DocumentError, bytes: Int, read: Bool) -> ItemResult {
+        var stats = BatchStats()
+        var fingerprint = InputFingerprint(source: item.relative, size: -1, mtime: 0, hash: "")
+        func record(_ error: DocumentError, read: Bool) -> ItemResult {
             let document = DocumentPipeline.errorRecord(source: item.relative, error: error)
-            let isSkip = error.code.hasPrefix("skipped.")
-            return ItemResult(outcome: isSkip ? .skipped(document) : .failed(document), bytes: bytes, wasRead: read)
+            if error.code.hasPrefix("skipped.") { stats.skipped += 1 } else { stats.failed += 1 }
+            if read { stats.read += 1 }
+            stats.outcomes[error.code, default: 0] += 1
+            return ItemResult(rendered: nil, errorRecord: document, stats: stats, fingerprint: fingerprint)
         }
-        if let problem = item.problem { return record(problem, bytes: 0, read: false) }
+        if let problem = item.problem { return record(problem, read: false) }
+        var info = stat()
+        let mtime = stat(item.path, &info) == 0 ? Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec) : 0
         let bytes: [UInt8]
         do { bytes = try InputFile.read(item.path, limit: pipeline.options.maxBytes) }
-        catch { return record(error, bytes: 0, read: false) }
+        catch { return record(error, read: false) }
+        fingerprint = InputFingerprint.of(item, bytes: bytes, mtime: mtime)
+        stats.bytes = bytes.count
         let document: Document
         do {
             document = try pipeline.process(ReaderInput(bytes: bytes, name: item.relative))
         } catch {
-            return record(DocumentError(error), bytes: bytes.count, read: true)
+            return record(DocumentError(error), read: true)
         }
         let rendered = format.render(document)
-        guard let directory = perFileDirectory else {
-            return ItemResult(outcome: .written(rendered), bytes: bytes.count, wasRead: true)
+        if let directory = perFileDirectory {
+            let target = directory + "/" + item.relative + "." + format.fileExtension
+            do {
+                try Directories.create(parentOf: target)
+                try AtomicFile.write(rendered, to: target)
+            } catch {
+                return record(DocumentError(code: "write.failed", message: error.description), read: true)
+            }
         }
-        let target = directory + "/" + item.relative + "." + format.fileExtension
-        do {
-            try Directories.create(parentOf: target)
-            try AtomicFile.write(rendered, to: target)
-        } catch {
-            return record(DocumentError(code: "write.failed", message: error.description), bytes: bytes.count, read: true)
+        stats.read += 1
+        stats.written += 1
+        stats.count(document)
+        return ItemResult(rendered: perFileDirectory == nil ? rendered : nil, errorRecord: nil, stats: stats, fingerprint: fingerprint)
+    }
+
+    /// Deletes the hidden temporary files a killed run left anywhere in the output folder.
+    static func removeStaleTemporaries(in directory: String) {
+        guard let walker = FileManager.default.enumerator(atPath: directory) else { return }
+        for case let relative as String in walker {
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
+            if AtomicFile.isTemporaryName(name) { unlink(directory + "/" + relative) }
         }
-        return ItemResult(outcome: .written(nil), bytes: bytes.count, wasRead: true)
+    }
+
+    static func contents(of path: String) throws(OutputError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw OutputError(path: path, reason: "a part of the run's state is missing; run again without --resume")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func failures(in errorLines: String) -> [RunReport.Failure] {
+        errorLines.split(separator: "\n").compactMap { line in
+            guard let document = try? JSONDecoder().decode(Document.self, from: Data(line.utf8)), let error = document.error else { return nil }
+            return RunReport.Failure(source: document.source, code: error.code, message: error.message)
+        }
     }
 
     private func validateInputs() throws(BatchError) {

@@ -26,9 +26,17 @@ public enum InputFile {
         var total = 0
         while true {
             if total == bytes.count {
-                // The file grew while being read: take more, up to the limit.
-                if total >= limit { break }
-                bytes.append(contentsOf: repeatElement(0, count: min(64 * 1024, limit - total)))
+                // Expected end of file; read on in small steps in case the file grew meanwhile.
+                var probe = [UInt8](repeating: 0, count: 4096)
+                let n = probe.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                if total + n > limit {
+                    throw DocumentError(code: "read.too-large", message: "'\(path)' grew past the limit of \(limit) bytes while being read (raise --max-bytes)")
+                }
+                bytes += probe[0..<n]
+                total += n
+                continue
             }
             let n = bytes.withUnsafeMutableBytes { raw in Glibc.read(fd, raw.baseAddress! + total, raw.count - total) }
             if n < 0 {

@@ -1,0 +1,32 @@
+import Foundation
+
+/// The `--report FILE` of a batch: counts, bytes, time, failures with reasons, rules fired,
+/// repairs made and encodings seen.
+public struct RunReport: Codable, Sendable {
+    public struct Failure: Codable, Sendable {
+        public var source: String
+        public var code: String
+        public var message: String
+    }
+
+    public var decantVersion = DecantVersion.current
+    public var inputs: [String]
+    public var output: String
+    public var format: String
+    public var jobs: Int
+    public var elapsedSeconds: Double
+    /// Windows taken over from an interrupted run by `--resume`.
+    public var resumedDocuments: Int
+    public var stats: BatchStats
+    /// Skipped and failed inputs, in walk order (the first ``RunReport/failureListLimit``).
+    public var failures: [Failure]
+
+    public static let failureListLimit = 10_000
+
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self) + "\n"
+    }
+}
