@@ -19,7 +19,11 @@ let package = Package(
         // bytes -> String: BOM, UTF-8/16/32, legacy charsets through glibc iconv.
         .target(name: "DecantEncoding", dependencies: ["DecantCore"]),
         // Plain-text (and, later, scraped-page) readers.
-        .target(name: "DecantText", dependencies: ["DecantCore", "DecantEncoding"]),
+        // Rule packs are JSON data files compiled into the binary, so `decant` works wherever it is copied.
+        .target(
+            name: "DecantText", dependencies: ["DecantCore", "DecantEncoding"],
+            resources: [.embedInCode("Rules")]
+        ),
         // The umbrella library users import: registry of built-in readers, pipeline, batch cleaner.
         .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText"]),
         // The command-line tool: argument parsing, progress, exit codes.

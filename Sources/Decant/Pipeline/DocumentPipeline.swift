@@ -18,7 +18,7 @@ public struct DocumentPipeline: Sendable {
 
     public init(
         registry: ReaderRegistry = BuiltinReaders.registry(), options: PipelineOptions = PipelineOptions(),
-        stages: [any DocumentStage] = []
+        stages: [any DocumentStage] = BuiltinStages.standard()
     ) {
         self.registry = registry
         self.options = options

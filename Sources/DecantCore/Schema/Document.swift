@@ -64,10 +64,14 @@ public struct Metadata: Codable, Equatable, Sendable {
     public var language: String?
     public var categories: [String]
     public var description: String?
+    /// The outlet the article was first published by, from a "Source: …" credit line
+    /// (`site` is where this copy was found).
+    public var origin: String?
 
     public init(
         title: String? = nil, authors: [String] = [], date: String? = nil, site: String? = nil,
-        url: String? = nil, language: String? = nil, categories: [String] = [], description: String? = nil
+        url: String? = nil, language: String? = nil, categories: [String] = [], description: String? = nil,
+        origin: String? = nil
     ) {
         self.title = title
         self.authors = authors
@@ -77,6 +81,7 @@ public struct Metadata: Codable, Equatable, Sendable {
         self.language = language
         self.categories = categories
         self.description = description
+        self.origin = origin
     }
 }
 

@@ -20,7 +20,7 @@ public enum DocumentSchema {
     "metadata": {
       "type": "object",
       "additionalProperties": false,
-      "required": ["title", "authors", "date", "site", "url", "language", "categories", "description"],
+      "required": ["title", "authors", "date", "site", "url", "language", "categories", "description", "origin"],
       "properties": {
         "title": {"type": ["string", "null"]},
         "authors": {"type": "array", "items": {"type": "string"}},
@@ -29,7 +29,8 @@ public enum DocumentSchema {
         "url": {"type": ["string", "null"]},
         "language": {"type": ["string", "null"]},
         "categories": {"type": "array", "items": {"type": "string"}},
-        "description": {"type": ["string", "null"]}
+        "description": {"type": ["string", "null"]},
+        "origin": {"type": ["string", "null"], "description": "The outlet the article was first published by (a 'Source: …' line); site is where this copy was found."}
       }
     },
     "blocks": {

@@ -29,6 +29,7 @@ extension Document {
         out.key("language"); out.value(metadata.language)
         out.key("categories"); out.value(metadata.categories)
         out.key("description"); out.value(metadata.description)
+        out.key("origin"); out.value(metadata.origin)
         out.endObject()
         out.key("blocks")
         out.beginArray()
