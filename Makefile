@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 ## demo: install what is missing, build release, clean seeds/ into out/seeds, show the first document
 demo: bootstrap release
 	@rm -rf out/seeds
-	$(BIN_RELEASE) clean seeds -o out/seeds
+	$(BIN_RELEASE) clean $(sort $(wildcard seeds/*.txt)) -o out/seeds
 	@echo "--- first document (out/seeds/documents.jsonl, line 1, pretty-printed) ---"
 	@head -n 1 out/seeds/documents.jsonl | $(PY) -m json.tool --no-ensure-ascii | head -n 60
 

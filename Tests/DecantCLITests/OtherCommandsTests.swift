@@ -46,7 +46,10 @@ import Testing
 
     @Test func seedsBecomeFiveDocuments() throws {
         let folder = try TemporaryFolder()
-        let result = try CLI.run(["clean", CLI.repoRoot.appendingPathComponent("seeds").path, "-o", folder.path("out")])
+        // The five pages, not seeds/expected/ (their golden outputs).
+        let seeds = CLI.repoRoot.appendingPathComponent("seeds")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let result = try CLI.run(["clean"] + pages.map { seeds.appendingPathComponent($0).path } + ["-o", folder.path("out")])
         #expect(result.status == 0)
         let documents = try jsonLines(folder.read("out/documents.jsonl"))
         #expect(documents.count == 5)
