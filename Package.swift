@@ -24,8 +24,10 @@ let package = Package(
             name: "DecantText", dependencies: ["DecantCore", "DecantEncoding"],
             resources: [.embedInCode("Rules")]
         ),
+        // zlib (Debian zlib1g-dev) for reading and writing .jsonl.gz streams.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The umbrella library users import: registry of built-in readers, pipeline, batch cleaner.
-        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText"]),
+        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CZlib"]),
         // The command-line tool: argument parsing, progress, exit codes.
         .executableTarget(
             name: "decant",

@@ -31,9 +31,19 @@ public struct DocumentPipeline: Sendable {
     ///   - source: what to write as `source` (relative path or URL); defaults to the input name.
     ///   - id: the caller's id; defaults to a hash of the bytes.
     /// - Throws: ``ReadError`` when no reader fits, or the reader's own error.
-    public func process(_ input: ReaderInput, source: String? = nil, id: String? = nil) throws -> Document {
+    ///   - readerName: use this reader (a `format` a caller names) instead of choosing one.
+    public func process(_ input: ReaderInput, source: String? = nil, id: String? = nil, readerName: String? = nil) throws -> Document {
         if input.bytes.count > options.maxBytes { throw ReadError.tooLarge(bytes: input.bytes.count, limit: options.maxBytes) }
-        let reader = try registry.select(for: input)
+        let reader: any Reader
+        if let readerName {
+            guard let named = registry.reader(named: readerName) else {
+                let known = registry.readers.map(\.name).joined(separator: ", ")
+                throw DocumentError(code: "read.unknown-format", message: "unknown format '\(readerName)'; known formats: \(known)")
+            }
+            reader = named
+        } else {
+            reader = try registry.select(for: input)
+        }
         var document = try reader.read(input)
         for stage in stages { stage.apply(to: &document) }
         finish(&document, input: input, reader: reader, source: source, id: id)

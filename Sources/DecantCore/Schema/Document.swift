@@ -67,6 +67,16 @@ public struct Metadata: Codable, Equatable, Sendable {
     /// The outlet the article was first published by, from a "Source: …" credit line
     /// (`site` is where this copy was found).
     public var origin: String?
+    /// Keys a caller passed in (`decant pipe` records) beyond the ones above, kept as they came:
+    /// key → the value's JSON text. Written after the standard keys, sorted by key.
+    public var extra: [String: String] = [:]
+
+    /// The standard keys, in schema order.
+    public static let standardKeys = ["title", "authors", "date", "site", "url", "language", "categories", "description", "origin"]
+
+    enum CodingKeys: String, CodingKey {
+        case title, authors, date, site, url, language, categories, description, origin
+    }
 
     public init(
         title: String? = nil, authors: [String] = [], date: String? = nil, site: String? = nil,
@@ -195,10 +205,13 @@ public struct DocumentError: Codable, Equatable, Sendable, Error {
     public var code: String
     /// A sentence a user can act on.
     public var message: String
+    /// The input record as it was received, when it could not be processed (`decant pipe`).
+    public var input: String?
 
-    public init(code: String, message: String) {
+    public init(code: String, message: String, input: String? = nil) {
         self.code = code
         self.message = message
+        self.input = input
     }
 }
 

@@ -19,7 +19,7 @@ public enum DocumentSchema {
     "format": {"type": "string", "description": "Input format: text, scraped-text, html, …"},
     "metadata": {
       "type": "object",
-      "additionalProperties": false,
+      "description": "Standard keys always present; keys a caller passes through decant pipe follow them.",
       "required": ["title", "authors", "date", "site", "url", "language", "categories", "description", "origin"],
       "properties": {
         "title": {"type": ["string", "null"]},
@@ -103,10 +103,11 @@ public enum DocumentSchema {
         {
           "type": "object",
           "additionalProperties": false,
-          "required": ["code", "message"],
+          "required": ["code", "message", "input"],
           "properties": {
             "code": {"type": "string"},
-            "message": {"type": "string"}
+            "message": {"type": "string"},
+            "input": {"type": ["string", "null"], "description": "The input record as received, when decant pipe could not process it."}
           }
         }
       ]

@@ -30,6 +30,9 @@ extension Document {
         out.key("categories"); out.value(metadata.categories)
         out.key("description"); out.value(metadata.description)
         out.key("origin"); out.value(metadata.origin)
+        for key in metadata.extra.keys.sorted() where !Metadata.standardKeys.contains(key) {
+            out.key(key); out.raw(metadata.extra[key]!)
+        }
         out.endObject()
         out.key("blocks")
         out.beginArray()
@@ -86,6 +89,7 @@ extension Document {
             out.beginObject()
             out.key("code"); out.value(error.code)
             out.key("message"); out.value(error.message)
+            out.key("input"); out.value(error.input)
             out.endObject()
         } else {
             out.null()

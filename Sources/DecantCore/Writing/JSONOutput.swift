@@ -47,6 +47,12 @@ public struct JSONOutput {
         string += flag ? "true" : "false"
     }
 
+    /// Appends already-serialised JSON (a value the caller gave and Decant passes through).
+    public mutating func raw(_ json: String) {
+        separate()
+        string += json
+    }
+
     public mutating func null() {
         separate()
         string += "null"
