@@ -51,8 +51,8 @@ import Testing
     @Test func pipeGivesTheSameDocumentsAsCleanForTheSameFiles() throws {
         let folder = try TemporaryFolder()
         let seeds = CLI.repoRoot.appendingPathComponent("seeds")
-        try CLI.run(["clean", seeds.path, "-o", folder.path("clean")])
         let names = try FileManager.default.contentsOfDirectory(atPath: seeds.path).filter { $0.hasSuffix(".txt") }.sorted()
+        try CLI.run(["clean"] + names.map { seeds.appendingPathComponent($0).path } + ["-o", folder.path("clean")])
         let records = try names.map { name -> String in
             let bytes = try Data(contentsOf: seeds.appendingPathComponent(name))
             return #"{"source":"\#(name)","bytes_base64":"\#(bytes.base64EncodedString())"}"#

@@ -76,6 +76,7 @@ struct PipeRecord {
             case ("url", let v as String): metadata.url = v
             case ("language", let v as String): metadata.language = v
             case ("description", let v as String): metadata.description = v
+            case ("origin", let v as String): metadata.origin = v
             case ("authors", let v as [String]): metadata.authors = v
             case ("categories", let v as [String]): metadata.categories = v
             default:
