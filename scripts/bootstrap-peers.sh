@@ -15,6 +15,8 @@ for pkg in "${PEERS[@]}"; do
   .venv/bin/python -c "import $mod" 2>/dev/null || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
+  # pip 23's resolver trips over lxml's html-clean extra pulled in twice; a current pip does not.
+  .venv/bin/pip install -q --disable-pip-version-check --upgrade "pip>=24"
   echo "bootstrap-peers: pip install ${need[*]}"
   .venv/bin/pip install -q --disable-pip-version-check "${need[@]}"
 fi
