@@ -26,8 +26,10 @@ let package = Package(
         ),
         // zlib (Debian zlib1g-dev) for reading and writing .jsonl.gz streams.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // External reader plugins: manifests, discovery, and running a plugin's program safely.
+        .target(name: "DecantPlugins", dependencies: ["DecantCore", "DecantText"]),
         // The umbrella library users import: registry of built-in readers, pipeline, batch cleaner.
-        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CZlib"]),
+        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CZlib", "DecantPlugins"]),
         // The command-line tool: argument parsing, progress, exit codes.
         .executableTarget(
             name: "decant",
@@ -35,6 +37,7 @@ let package = Package(
         ),
         .testTarget(name: "DecantCoreTests", dependencies: ["DecantCore"]),
         .testTarget(name: "DecantTextTests", dependencies: ["DecantText", "DecantEncoding"]),
+        .testTarget(name: "DecantPluginsTests", dependencies: ["Decant", "DecantPlugins"]),
         .testTarget(name: "DecantCLITests", dependencies: ["Decant", "decant"]),
     ]
 )

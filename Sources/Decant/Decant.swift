@@ -2,3 +2,4 @@
 @_exported import DecantCore
 @_exported import DecantEncoding
 @_exported import DecantText
+@_exported import DecantPlugins

@@ -37,11 +37,32 @@ struct DocumentOptions: ParsableArguments {
     @Option(help: "Refuse inputs larger than this many bytes.")
     var maxBytes: Int = 256 * 1024 * 1024
 
+    @OptionGroup var pluginOptions: PluginArguments
+
+    /// The pipeline these options describe; plugin problems are reported on standard error.
     var pipeline: DocumentPipeline {
         var options = PipelineOptions()
         options.includeCaptions = includeCaptions
         options.maxBytes = maxBytes
-        return DocumentPipeline(options: options)
+        return DocumentPipeline(registry: pluginOptions.readerSetup(warn: true).registry, options: options)
+    }
+}
+
+/// Where external reader plugins come from, shared by the commands that read documents.
+struct PluginArguments: ParsableArguments {
+    @Option(name: .customLong("plugins"), help: ArgumentHelp("Also load reader plugins from this folder (repeatable; searched before DECANT_PLUGIN_PATH and ./plugins).", valueName: "dir"))
+    var directories: [String] = []
+
+    @Option(name: .customLong("prefer-plugin"), help: ArgumentHelp("Let this plugin take inputs it claims even from a built-in reader (repeatable).", valueName: "name"))
+    var preferred: [String] = []
+
+    @Flag(name: .customLong("no-plugins"), help: "Load no external reader plugins.")
+    var disabled = false
+
+    func readerSetup(warn: Bool) -> ReaderSetup {
+        let setup = ReaderSetup(plugins: PluginOptions(directories: directories, preferred: preferred, disabled: disabled))
+        if warn { for problem in setup.problems { printError("decant: warning: \(problem)") } }
+        return setup
     }
 }
 
