@@ -69,7 +69,7 @@ public enum ChildProcess {
         let spawned = try spawnLock.withLock { _ throws(ChildProcessError) in
             try spawn(program: program, arguments: arguments, environment: environment)
         }
-        var pipes = PipeSet(stdin: spawned.stdin, stdout: spawned.stdout, stderr: spawned.stderr)
+        var pipes = spawned.pipes
         defer { pipes.closeAll() }
         var output: [UInt8] = []
         var errors: [UInt8] = []
@@ -118,9 +118,7 @@ public enum ChildProcess {
 
     private struct Spawned {
         var pid: pid_t
-        var stdin: Int32
-        var stdout: Int32
-        var stderr: Int32
+        var pipes: PipeSet
     }
 
     /// The parent's ends of the three streams; -1 once closed.
@@ -222,7 +220,7 @@ public enum ChildProcess {
             close(input[0]); close(output[0]); close(errors[0])
             throw ChildProcessError(description: "cannot start '\(program)': \(String(cString: strerror(status)))")
         }
-        return Spawned(pid: pid, stdin: input[0], stdout: output[0], stderr: errors[0])
+        return Spawned(pid: pid, pipes: PipeSet(stdin: input[0], stdout: output[0], stderr: errors[0]))
     }
 
     /// Polls for the child's exit until `deadline`; true when it exited (it is reaped later).
