@@ -17,7 +17,11 @@ let package = Package(
         // so a downstream tool can depend on the schema alone.
         .target(name: "DecantCore"),
         // bytes -> String: BOM, UTF-8/16/32, legacy charsets through glibc iconv.
-        .target(name: "DecantEncoding", dependencies: ["DecantCore"]),
+        // Charset detection and text repairs (mojibake, entities, apostrophes, …) with word lists.
+        .target(
+            name: "DecantEncoding", dependencies: ["DecantCore"],
+            resources: [.copy("Resources/wordlists")]
+        ),
         // Plain-text (and, later, scraped-page) readers.
         // Rule packs are JSON data files compiled into the binary, so `decant` works wherever it is copied.
         .target(
@@ -38,6 +42,7 @@ let package = Package(
         .testTarget(name: "DecantCoreTests", dependencies: ["DecantCore"]),
         .testTarget(name: "DecantTextTests", dependencies: ["DecantText", "DecantEncoding"]),
         .testTarget(name: "DecantPluginsTests", dependencies: ["Decant", "DecantPlugins"]),
+        .testTarget(name: "DecantEncodingTests", dependencies: ["DecantEncoding", "DecantCore"]),
         .testTarget(name: "DecantCLITests", dependencies: ["Decant", "decant"]),
     ]
 )

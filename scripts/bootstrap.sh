@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(libxml2-dev zlib1g-dev python3-venv poppler-utils unrtf)
+APT_PACKAGES=(libxml2-dev zlib1g-dev python3-venv poppler-utils unrtf wngerman wfrench)
 PIP_PACKAGES=(jsonschema)
 
 missing=()

@@ -35,13 +35,23 @@ public struct CharacterCleanup: Sendable {
     }
 
     /// Cleans one line (no newlines expected, but tabs and newlines are kept if present).
-    public func clean(_ line: Substring, tally: inout Tally) -> String {
+    ///
+    /// With `keepingMojibake` (the default, used by readers), a C1 control right after a Latin-1
+    /// letter or symbol (`"â\u{80}\u{99}"`, UTF-8 read as Latin-1) is kept for the mojibake
+    /// repair; ``CharacterCleanupRepair`` removes whatever is left afterwards.
+    public func clean(_ line: Substring, tally: inout Tally, keepingMojibake: Bool = true) -> String {
         // Fast path: pure printable ASCII needs nothing.
         if line.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F || $0 == 0x09 }) { return String(line) }
         var out = String.UnicodeScalarView()
+        var previous: UInt32 = 0
         for scalar in line.unicodeScalars {
+            defer { previous = scalar.value }
             switch scalar.value {
             case 0x09, 0x0A: out.append(scalar)
+            case 0x80..<0xA0 where keepingMojibake && (0x80...0xFF).contains(previous):
+                out.append(scalar)
+            case 0xA0 where keepingMojibake && previous >= 0xC0 && previous != 0xA0:
+                out.append(scalar) // "Ã\u{A0}" is "à" read as Latin-1
             case 0x00..<0x20, 0x7F, 0x80..<0xA0:
                 tally.add("control-character", scalar, "")
             case 0xAD, 0x200B, 0x2060, 0xFEFF, 0x180E:

@@ -15,7 +15,7 @@ struct DecantCommand: ParsableCommand {
               decant schema > decant-document.schema.json
             """,
         version: DecantVersion.current,
-        subcommands: [CleanCommand.self, PipeCommand.self, ExtractCommand.self, SchemaCommand.self, ReadersCommand.self]
+        subcommands: [CleanCommand.self, PipeCommand.self, ExtractCommand.self, RepairCommand.self, SchemaCommand.self, ReadersCommand.self]
     )
 }
 
@@ -39,11 +39,14 @@ struct DocumentOptions: ParsableArguments {
 
     @OptionGroup var pluginOptions: PluginArguments
 
+    @OptionGroup(title: "Repairs") var repairArguments: RepairArguments
+
     /// The pipeline these options describe; plugin problems are reported on standard error.
     var pipeline: DocumentPipeline {
         var options = PipelineOptions()
         options.includeCaptions = includeCaptions
         options.maxBytes = maxBytes
+        options.repairs = repairArguments.options
         return DocumentPipeline(registry: pluginOptions.readerSetup(warn: true).registry, options: options)
     }
 }

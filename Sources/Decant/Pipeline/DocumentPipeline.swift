@@ -4,6 +4,8 @@ public struct PipelineOptions: Sendable {
     public var includeCaptions = false
     /// Inputs larger than this are refused with a clear error (bytes).
     public var maxBytes = 256 * 1024 * 1024
+    /// Which text repairs and normalisations run (after the other stages, see ``DocumentPipeline``).
+    public var repairs = RepairOptions()
 
     public init() {}
 }
@@ -15,6 +17,8 @@ public struct DocumentPipeline: Sendable {
     public var options: PipelineOptions
     /// Run in order on every document after its reader (cleaning first, then repairs).
     public var stages: [any DocumentStage]
+    /// The text repairs (``PipelineOptions/repairs``), run after `stages`.
+    var repairStage: TextRepairStage { options.repairs.stage }
 
     public init(
         registry: ReaderRegistry = BuiltinReaders.registry(), options: PipelineOptions = PipelineOptions(),
@@ -46,6 +50,7 @@ public struct DocumentPipeline: Sendable {
         }
         var document = try reader.read(input)
         for stage in stages { stage.apply(to: &document) }
+        repairStage.apply(to: &document)
         finish(&document, input: input, reader: reader, source: source, id: id)
         return document
     }

@@ -68,16 +68,7 @@ extension Document {
         }
         out.endArray()
         out.key("repairs")
-        out.beginArray()
-        for repair in repairs {
-            out.beginObject()
-            out.key("kind"); out.value(repair.kind)
-            out.key("from"); out.value(repair.from)
-            out.key("to"); out.value(repair.to)
-            out.key("count"); out.value(repair.count)
-            out.endObject()
-        }
-        out.endArray()
+        out.value(repairs)
         out.key("decant")
         out.beginObject()
         out.key("version"); out.value(decant.version)
@@ -95,5 +86,21 @@ extension Document {
             out.null()
         }
         out.endObject()
+    }
+}
+
+extension JSONOutput {
+    /// Writes repair records as an array of `{kind, from, to, count}` objects.
+    public mutating func value(_ repairs: [Repair]) {
+        beginArray()
+        for repair in repairs {
+            beginObject()
+            key("kind"); value(repair.kind)
+            key("from"); value(repair.from)
+            key("to"); value(repair.to)
+            key("count"); value(repair.count)
+            endObject()
+        }
+        endArray()
     }
 }
