@@ -3,6 +3,7 @@ import Testing
 
 @testable import DecantCore
 @testable import DecantText
+import DecantEncoding
 
 /// The five pages Decant was designed from must come out exactly as `seeds/expected/` says:
 /// `<name>.txt` (the text), `<name>.metadata.json` and `<name>.removed.json` (line, reason, text).
@@ -22,6 +23,7 @@ import Testing
         let registry = ReaderRegistry([ScrapedTextReader(), PlainTextReader()])
         var document = try registry.select(for: input).read(input)
         ScrapedPageCleaner(rules: try RuleSet.standard()).apply(to: &document)
+        RepairOptions().stage.apply(to: &document) // the default repairs ("Irans" -> "Iran's", "toput" -> "to put")
         document.text = document.renderText(includeCaptions: includeCaptions)
         return document
     }
