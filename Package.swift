@@ -30,10 +30,12 @@ let package = Package(
         ),
         // zlib (Debian zlib1g-dev) for reading and writing .jsonl.gz streams.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Markdown: front matter, block structure, inline markup removed.
+        .target(name: "DecantMarkdown", dependencies: ["DecantCore", "DecantEncoding", "DecantText"]),
         // External reader plugins: manifests, discovery, and running a plugin's program safely.
         .target(name: "DecantPlugins", dependencies: ["DecantCore", "DecantText"]),
         // The umbrella library users import: registry of built-in readers, pipeline, batch cleaner.
-        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CZlib", "DecantPlugins"]),
+        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CZlib", "DecantPlugins", "DecantMarkdown"]),
         // The command-line tool: argument parsing, progress, exit codes.
         .executableTarget(
             name: "decant",
@@ -41,6 +43,7 @@ let package = Package(
         ),
         .testTarget(name: "DecantCoreTests", dependencies: ["DecantCore"]),
         .testTarget(name: "DecantTextTests", dependencies: ["DecantText", "DecantEncoding"]),
+        .testTarget(name: "DecantMarkdownTests", dependencies: ["Decant", "DecantMarkdown"]),
         .testTarget(name: "DecantPluginsTests", dependencies: ["Decant", "DecantPlugins"]),
         .testTarget(name: "DecantEncodingTests", dependencies: ["DecantEncoding", "DecantCore"]),
         .testTarget(name: "DecantCLITests", dependencies: ["Decant", "decant"]),

@@ -3,3 +3,4 @@
 @_exported import DecantEncoding
 @_exported import DecantText
 @_exported import DecantPlugins
+@_exported import DecantMarkdown

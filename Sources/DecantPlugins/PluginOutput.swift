@@ -91,7 +91,7 @@ struct SentMetadata: Decodable {
 
     var metadata: Metadata {
         Metadata(
-            title: title.flatMap(Self.nonEmpty), authors: authors ?? [], date: date.flatMap(ISODate.valid),
+            title: title.flatMap(Self.nonEmpty), authors: authors ?? [], date: date.flatMap(MetadataDate.normalized),
             site: site.flatMap(Self.nonEmpty), url: url.flatMap(Self.nonEmpty), language: language.flatMap(Self.nonEmpty),
             categories: categories ?? [], description: description.flatMap(Self.nonEmpty))
     }
@@ -117,15 +117,5 @@ struct SentBlock: Decodable {
         let text = text ?? rows.map { $0.joined(separator: "\t") }.joined(separator: "\n")
         let level = kind == .heading ? min(max(level ?? 1, 1), 6) : nil
         return Block(type: kind, text: text, level: level, rows: kind == .table ? rows : [])
-    }
-}
-
-/// Checks dates against the schema's ISO 8601 shape (`2024`, `2024-05`, `2024-05-01`,
-/// `2024-05-01T10:00`, with optional seconds and zone).
-enum ISODate {
-    static func valid(_ value: String) -> String? {
-        let v = value.trimmed(of: " ")
-        let pattern = #"^[0-9]{4}(-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?(Z|[+-][0-9]{2}:[0-9]{2})?)?)?)?$"#
-        return v.range(of: pattern, options: .regularExpression) != nil ? v : nil
     }
 }

@@ -2,6 +2,7 @@
 public enum BuiltinReaders {
     public static func registry(decoder: TextDecoder = TextDecoder()) -> ReaderRegistry {
         ReaderRegistry([
+            MarkdownReader(decoder: decoder),
             ScrapedTextReader(decoder: decoder),
             PlainTextReader(decoder: decoder),
         ])
