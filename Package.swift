@@ -34,8 +34,12 @@ let package = Package(
         .target(name: "DecantMarkdown", dependencies: ["DecantCore", "DecantEncoding", "DecantText"]),
         // External reader plugins: manifests, discovery, and running a plugin's program safely.
         .target(name: "DecantPlugins", dependencies: ["DecantCore", "DecantText"]),
+        // libxml2 (Debian libxml2-dev): the HTML parser DecantHTML wraps.
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // HTML: libxml2 wrapper, DOM -> blocks, main-content extraction, HTML metadata.
+        .target(name: "DecantHTML", dependencies: ["DecantCore", "DecantEncoding", "CLibXML2"]),
         // The umbrella library users import: registry of built-in readers, pipeline, batch cleaner.
-        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CZlib", "DecantPlugins", "DecantMarkdown"]),
+        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CZlib", "DecantPlugins", "DecantMarkdown", "DecantHTML"]),
         // The command-line tool: argument parsing, progress, exit codes.
         .executableTarget(
             name: "decant",
@@ -46,6 +50,7 @@ let package = Package(
         .testTarget(name: "DecantMarkdownTests", dependencies: ["Decant", "DecantMarkdown"]),
         .testTarget(name: "DecantPluginsTests", dependencies: ["Decant", "DecantPlugins"]),
         .testTarget(name: "DecantEncodingTests", dependencies: ["DecantEncoding", "DecantCore"]),
+        .testTarget(name: "DecantHTMLTests", dependencies: ["DecantHTML", "DecantCore"]),
         .testTarget(name: "DecantCLITests", dependencies: ["Decant", "decant"]),
     ]
 )

@@ -4,3 +4,4 @@
 @_exported import DecantText
 @_exported import DecantPlugins
 @_exported import DecantMarkdown
+@_exported import DecantHTML

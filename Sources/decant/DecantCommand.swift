@@ -37,6 +37,15 @@ struct DocumentOptions: ParsableArguments {
     @Option(help: "Refuse inputs larger than this many bytes.")
     var maxBytes: Int = 256 * 1024 * 1024
 
+    @Flag(help: "HTML: keep comment sections as blocks after the article.")
+    var comments = false
+
+    @Flag(help: "HTML: keep links as Markdown [text](href) in the text.")
+    var links = false
+
+    @Flag(help: "HTML: keep images as Markdown ![alt](src) in the text.")
+    var images = false
+
     @OptionGroup var pluginOptions: PluginArguments
 
     @OptionGroup(title: "Repairs") var repairArguments: RepairArguments
@@ -47,7 +56,8 @@ struct DocumentOptions: ParsableArguments {
         options.includeCaptions = includeCaptions
         options.maxBytes = maxBytes
         options.repairs = repairArguments.options
-        return DocumentPipeline(registry: pluginOptions.readerSetup(warn: true).registry, options: options)
+        let html = ExtractionOptions(comments: comments, markup: InlineMarkup(links: links, images: images))
+        return DocumentPipeline(registry: pluginOptions.readerSetup(warn: true, builtins: BuiltinReaders.registry(html: html)).registry, options: options)
     }
 }
 
@@ -62,8 +72,8 @@ struct PluginArguments: ParsableArguments {
     @Flag(name: .customLong("no-plugins"), help: "Load no external reader plugins.")
     var disabled = false
 
-    func readerSetup(warn: Bool) -> ReaderSetup {
-        let setup = ReaderSetup(plugins: PluginOptions(directories: directories, preferred: preferred, disabled: disabled))
+    func readerSetup(warn: Bool, builtins: ReaderRegistry = BuiltinReaders.registry()) -> ReaderSetup {
+        let setup = ReaderSetup(plugins: PluginOptions(directories: directories, preferred: preferred, disabled: disabled), builtins: builtins)
         if warn { for problem in setup.problems { printError("decant: warning: \(problem)") } }
         return setup
     }

@@ -1,10 +1,11 @@
 /// The readers that ship with Decant, in priority order (earlier wins a tie).
 public enum BuiltinReaders {
-    public static func registry(decoder: TextDecoder = TextDecoder()) -> ReaderRegistry {
+    public static func registry(decoder: TextDecoder = TextDecoder(), html: ExtractionOptions = ExtractionOptions()) -> ReaderRegistry {
         ReaderRegistry([
             MarkdownReader(decoder: decoder),
             ScrapedTextReader(decoder: decoder),
             PlainTextReader(decoder: decoder),
+            HTMLReader(decoder: decoder, options: html),
         ])
     }
 }
