@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// Errors from parsing HTML.
 public enum HTMLParseError: Error, Equatable, Sendable, CustomStringConvertible {
