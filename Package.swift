@@ -32,6 +32,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Markdown: front matter, block structure, inline markup removed.
         .target(name: "DecantMarkdown", dependencies: ["DecantCore", "DecantEncoding", "DecantText"]),
+        // ZIP containers read in memory (zlib inflate), with zip-bomb and path-traversal refusal.
+        .target(name: "DecantArchive", dependencies: ["CZlib"]),
+        // DOCX, ODT and EPUB: ZIP containers of XML parts, parsed without network or entity expansion.
+        .target(name: "DecantOffice", dependencies: ["DecantCore", "DecantText", "DecantArchive"]),
         // External reader plugins: manifests, discovery, and running a plugin's program safely.
         .target(name: "DecantPlugins", dependencies: ["DecantCore", "DecantText"]),
         // libxml2 (Debian libxml2-dev): the HTML parser DecantHTML wraps.
@@ -39,7 +43,7 @@ let package = Package(
         // HTML: libxml2 wrapper, DOM -> blocks, main-content extraction, HTML metadata.
         .target(name: "DecantHTML", dependencies: ["DecantCore", "DecantEncoding", "CLibXML2"]),
         // The umbrella library users import: registry of built-in readers, pipeline, batch cleaner.
-        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CZlib", "DecantPlugins", "DecantMarkdown", "DecantHTML"]),
+        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CZlib", "DecantPlugins", "DecantMarkdown", "DecantHTML", "DecantOffice"]),
         // The command-line tool: argument parsing, progress, exit codes.
         .executableTarget(
             name: "decant",
@@ -47,7 +51,10 @@ let package = Package(
         ),
         .testTarget(name: "DecantCoreTests", dependencies: ["DecantCore"]),
         .testTarget(name: "DecantTextTests", dependencies: ["DecantText", "DecantEncoding"]),
-        .testTarget(name: "DecantMarkdownTests", dependencies: ["Decant", "DecantMarkdown"]),
+        // Helpers shared by the test targets (golden files); never part of a product.
+        .target(name: "DecantTestSupport", dependencies: ["DecantCore"]),
+        .testTarget(name: "DecantMarkdownTests", dependencies: ["Decant", "DecantMarkdown", "DecantTestSupport"]),
+        .testTarget(name: "DecantOfficeTests", dependencies: ["Decant", "DecantOffice", "DecantArchive", "DecantTestSupport"]),
         .testTarget(name: "DecantPluginsTests", dependencies: ["Decant", "DecantPlugins"]),
         .testTarget(name: "DecantEncodingTests", dependencies: ["DecantEncoding", "DecantCore"]),
         .testTarget(name: "DecantHTMLTests", dependencies: ["DecantHTML", "DecantCore"]),

@@ -5,3 +5,4 @@
 @_exported import DecantPlugins
 @_exported import DecantMarkdown
 @_exported import DecantHTML
+@_exported import DecantOffice

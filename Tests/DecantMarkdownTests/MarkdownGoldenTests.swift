@@ -1,4 +1,5 @@
 import Decant
+import DecantTestSupport
 import Foundation
 import Testing
 
@@ -14,24 +15,13 @@ import Testing
             .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
     }
 
-    struct Expected: Codable, Equatable {
-        var metadata: Metadata
-        var blocks: [Block]
-    }
-
     @Test(arguments: cases) func caseComesOutAsExpected(name: String) throws {
         let bytes = try Array(Data(contentsOf: Self.folder.appendingPathComponent(name + ".md")))
         let document = try DocumentPipeline().process(ReaderInput(bytes: bytes, name: name + ".md"))
         #expect(document.decant.reader == "markdown")
         #expect(document.format == "markdown")
-        let actual = Expected(metadata: document.metadata, blocks: document.blocks)
-        let expectedURL = Self.folder.appendingPathComponent(name + ".expected.json")
-        if !FileManager.default.fileExists(atPath: expectedURL.path), ProcessInfo.processInfo.environment["DECANT_WRITE_GOLDEN"] == "1" {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try encoder.encode(actual).write(to: expectedURL)
-        }
-        let expected = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: expectedURL))
+        let actual = GoldenDocument(document)
+        let expected = try GoldenDocument.expected(at: Self.folder.appendingPathComponent(name + ".expected.json"), current: document)
         #expect(actual.metadata == expected.metadata)
         #expect(actual.blocks.count == expected.blocks.count)
         for (a, e) in zip(actual.blocks, expected.blocks) { #expect(a == e) }

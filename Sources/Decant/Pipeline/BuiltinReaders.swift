@@ -3,6 +3,9 @@ public enum BuiltinReaders {
     public static func registry(decoder: TextDecoder = TextDecoder(), html: ExtractionOptions = ExtractionOptions()) -> ReaderRegistry {
         ReaderRegistry([
             MarkdownReader(decoder: decoder),
+            DocxReader(),
+            OdtReader(),
+            EpubReader(),
             ScrapedTextReader(decoder: decoder),
             PlainTextReader(decoder: decoder),
             HTMLReader(decoder: decoder, options: html),
