@@ -36,6 +36,8 @@ let package = Package(
         .target(name: "DecantArchive", dependencies: ["CZlib"]),
         // DOCX, ODT and EPUB: ZIP containers of XML parts, parsed without network or entity expansion.
         .target(name: "DecantOffice", dependencies: ["DecantCore", "DecantText", "DecantArchive"]),
+        // RSS and Atom feeds: one document per item.
+        .target(name: "DecantFeed", dependencies: ["DecantCore", "DecantText", "DecantOffice", "DecantHTML"]),
         // External reader plugins: manifests, discovery, and running a plugin's program safely.
         .target(name: "DecantPlugins", dependencies: ["DecantCore", "DecantText"]),
         // libxml2 (Debian libxml2-dev): the HTML parser DecantHTML wraps.
@@ -43,7 +45,7 @@ let package = Package(
         // HTML: libxml2 wrapper, DOM -> blocks, main-content extraction, HTML metadata.
         .target(name: "DecantHTML", dependencies: ["DecantCore", "DecantEncoding", "CLibXML2"]),
         // The umbrella library users import: registry of built-in readers, pipeline, batch cleaner.
-        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CZlib", "DecantPlugins", "DecantMarkdown", "DecantHTML", "DecantOffice"]),
+        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CZlib", "DecantPlugins", "DecantMarkdown", "DecantHTML", "DecantOffice", "DecantFeed"]),
         // The command-line tool: argument parsing, progress, exit codes.
         .executableTarget(
             name: "decant",
@@ -55,6 +57,7 @@ let package = Package(
         .target(name: "DecantTestSupport", dependencies: ["DecantCore"]),
         .testTarget(name: "DecantMarkdownTests", dependencies: ["Decant", "DecantMarkdown", "DecantTestSupport"]),
         .testTarget(name: "DecantOfficeTests", dependencies: ["Decant", "DecantOffice", "DecantArchive", "DecantTestSupport"]),
+        .testTarget(name: "DecantFeedTests", dependencies: ["Decant", "DecantFeed", "DecantTestSupport"]),
         .testTarget(name: "DecantPluginsTests", dependencies: ["Decant", "DecantPlugins"]),
         .testTarget(name: "DecantEncodingTests", dependencies: ["DecantEncoding", "DecantCore"]),
         .testTarget(name: "DecantHTMLTests", dependencies: ["DecantHTML", "DecantCore"]),

@@ -6,3 +6,4 @@
 @_exported import DecantMarkdown
 @_exported import DecantHTML
 @_exported import DecantOffice
+@_exported import DecantFeed

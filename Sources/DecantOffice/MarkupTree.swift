@@ -80,10 +80,24 @@ public enum MarkupTree {
         let ok = parser.parse()
         if builder.tooDeep { throw .unsafeXML("\(what) nests elements more than \(maxDepth) deep") }
         guard ok, let root = builder.root else {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not well-formed"
+            let reason = describe(parser.parserError)
             throw .malformedXML("\(what): \(reason) (line \(parser.lineNumber))")
         }
         return root
+    }
+
+    /// A readable reason for the common libxml2 parse errors (Foundation's own text is a bare code).
+    static func describe(_ error: (any Error)?) -> String {
+        guard let code = (error as NSError?)?.code else { return "not well-formed XML" }
+        switch code {
+        case 4: return "the document is empty"
+        case 5: return "the document ends too early (truncated?)"
+        case 9: return "an invalid character"
+        case 26: return "an undeclared entity"
+        case 73, 76: return "an end tag does not match its start tag"
+        case 111: return "elements nest too deeply"
+        default: return "not well-formed XML (libxml2 error \(code))"
+        }
     }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {

@@ -17,11 +17,20 @@ public struct GoldenDocument: Codable, Equatable, Sendable {
 
     /// The expected shape stored at `url` (written first from `document` when allowed, see above).
     public static func expected(at url: URL, current document: Document) throws -> GoldenDocument {
+        try stored(at: url, current: GoldenDocument(document))
+    }
+
+    /// The expected shapes of an input that holds several documents (a feed, an archive).
+    public static func expected(at url: URL, current documents: [Document]) throws -> [GoldenDocument] {
+        try stored(at: url, current: documents.map(GoldenDocument.init))
+    }
+
+    static func stored<Value: Codable>(at url: URL, current: Value) throws -> Value {
         if !FileManager.default.fileExists(atPath: url.path), ProcessInfo.processInfo.environment["DECANT_WRITE_GOLDEN"] == "1" {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try encoder.encode(GoldenDocument(document)).write(to: url)
+            try encoder.encode(current).write(to: url)
         }
-        return try JSONDecoder().decode(GoldenDocument.self, from: Data(contentsOf: url))
+        return try JSONDecoder().decode(Value.self, from: Data(contentsOf: url))
     }
 }

@@ -31,8 +31,8 @@ struct ExtractCommand: ParsableCommand {
         }
         let name = file == "-" ? "stdin" : file
         do {
-            let document = try documentOptions.pipeline.process(ReaderInput(bytes: bytes, name: name))
-            FileDescriptorOutput.standardOutput.write(format.render(document))
+            let documents = try documentOptions.pipeline.processAll(ReaderInput(bytes: bytes, name: name))
+            FileDescriptorOutput.standardOutput.write(documents.map(format.render).joined())
         } catch {
             let problem = DocumentError(error)
             printError("decant: \(name): \(problem.message)")

@@ -261,15 +261,20 @@ public struct BatchCleaner: Sendable {
         catch { return record(error, read: false) }
         fingerprint = InputFingerprint.of(item, bytes: bytes, mtime: mtime)
         stats.bytes = bytes.count
-        let document: Document
+        let documents: [Document]
         do {
-            document = try pipeline.process(ReaderInput(bytes: bytes, name: item.relative))
+            documents = try pipeline.processAll(ReaderInput(bytes: bytes, name: item.relative))
         } catch {
             return record(DocumentError(error), read: true)
         }
-        let rendered = format.render(document)
-        if let directory = perFileDirectory {
-            let target = directory + "/" + item.relative + "." + format.fileExtension
+        var stream = ""
+        for (index, document) in documents.enumerated() {
+            let rendered = format.render(document)
+            stream += rendered
+            guard let directory = perFileDirectory else { continue }
+            // A feed or archive holding several documents writes NAME.1.json, NAME.2.json, …
+            let number = documents.count > 1 ? ".\(index + 1)" : ""
+            let target = directory + "/" + item.relative + number + "." + format.fileExtension
             do {
                 try Directories.create(parentOf: target)
                 try AtomicFile.write(rendered, to: target)
@@ -278,9 +283,9 @@ public struct BatchCleaner: Sendable {
             }
         }
         stats.read += 1
-        stats.written += 1
-        stats.count(document)
-        return ItemResult(rendered: perFileDirectory == nil ? rendered : nil, errorRecord: nil, stats: stats, fingerprint: fingerprint)
+        stats.written += documents.count
+        for document in documents { stats.count(document) }
+        return ItemResult(rendered: perFileDirectory == nil ? stream : nil, errorRecord: nil, stats: stats, fingerprint: fingerprint)
     }
 
     /// Deletes the hidden temporary files a killed run left anywhere in the output folder.

@@ -6,6 +6,7 @@ public enum BuiltinReaders {
             DocxReader(),
             OdtReader(),
             EpubReader(),
+            FeedReader(html: HTMLReader(decoder: decoder, options: html)),
             ScrapedTextReader(decoder: decoder),
             PlainTextReader(decoder: decoder),
             HTMLReader(decoder: decoder, options: html),

@@ -37,22 +37,42 @@ public struct DocumentPipeline: Sendable {
     /// - Throws: ``ReadError`` when no reader fits, or the reader's own error.
     ///   - readerName: use this reader (a `format` a caller names) instead of choosing one.
     public func process(_ input: ReaderInput, source: String? = nil, id: String? = nil, readerName: String? = nil) throws -> Document {
-        if input.bytes.count > options.maxBytes { throw ReadError.tooLarge(bytes: input.bytes.count, limit: options.maxBytes) }
-        let reader: any Reader
-        if let readerName {
-            guard let named = registry.reader(named: readerName) else {
-                let known = registry.readers.map(\.name).joined(separator: ", ")
-                throw DocumentError(code: "read.unknown-format", message: "unknown format '\(readerName)'; known formats: \(known)")
-            }
-            reader = named
-        } else {
-            reader = try registry.select(for: input)
-        }
+        let reader = try reader(for: input, named: readerName)
         var document = try reader.read(input)
         for stage in stages { stage.apply(to: &document) }
         repairStage.apply(to: &document)
         finish(&document, input: input, reader: reader, source: source, id: id)
         return document
+    }
+
+    /// Reads every logical document in `input` (see ``Reader/readAll(_:)``): one for most
+    /// formats, one per item for feeds and web archives. With several, the n-th (from 1) gets
+    /// the id `<id>-<n>` and the source `<source>#<n>`, so each stays traceable to its input.
+    public func processAll(_ input: ReaderInput, source: String? = nil, id: String? = nil, readerName: String? = nil) throws -> [Document] {
+        let reader = try reader(for: input, named: readerName)
+        var documents = try reader.readAll(input)
+        let several = documents.count > 1
+        for index in documents.indices {
+            for stage in stages { stage.apply(to: &documents[index]) }
+            repairStage.apply(to: &documents[index])
+            let baseID = id ?? StableID.forBytes(input.bytes)
+            let baseSource = source ?? input.name
+            finish(
+                &documents[index], input: input, reader: reader, source: several ? "\(baseSource)#\(index + 1)" : baseSource,
+                id: several ? "\(baseID)-\(index + 1)" : baseID)
+        }
+        return documents
+    }
+
+    /// The reader named by the caller, or the one the registry picks for `input`.
+    private func reader(for input: ReaderInput, named readerName: String?) throws -> any Reader {
+        if input.bytes.count > options.maxBytes { throw ReadError.tooLarge(bytes: input.bytes.count, limit: options.maxBytes) }
+        guard let readerName else { return try registry.select(for: input) }
+        guard let named = registry.reader(named: readerName) else {
+            let known = registry.readers.map(\.name).joined(separator: ", ")
+            throw DocumentError(code: "read.unknown-format", message: "unknown format '\(readerName)'; known formats: \(known)")
+        }
+        return named
     }
 
     /// Fills the fields every document gets regardless of its reader.

@@ -36,6 +36,15 @@ public protocol Reader: Sendable {
     func confidence(for input: ReaderInput, sniffed: SniffResult) -> Double
     /// Reads the input. Throws ``ReadError`` (or any error) when it cannot.
     func read(_ input: ReaderInput) throws -> Document
+    /// Reads every logical document the input holds: a feed's items, an archive's pages.
+    /// Readers of one-document formats keep the default, `[read(input)]`.
+    func readAll(_ input: ReaderInput) throws -> [Document]
+}
+
+extension Reader {
+    public func readAll(_ input: ReaderInput) throws -> [Document] {
+        [try read(input)]
+    }
 }
 
 /// Errors a reader or the registry reports for one input. Each has a code for error records
