@@ -19,6 +19,7 @@ test: bootstrap
 	$(SWIFT) build
 	$(SWIFT) test
 	$(MAKE) --no-print-directory schema-check
+	$(MAKE) --no-print-directory pipelines-check
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -32,6 +33,10 @@ release:
 ## schema-check: validate real output of every reader against schema/ with Python's jsonschema
 schema-check:
 	@bash scripts/check-schema.sh $(BIN_DEBUG)
+
+## pipelines-check: Spark (local, 2 workers) output equals decant clean's; datatrove reads the output
+pipelines-check:
+	@$(PY) scripts/check-pipelines.py $(BIN_DEBUG)
 
 ## eval / compare / bench: side-by-side measurements against the peers (see README).
 ## Each concern has its own target; the umbrella targets run them all.

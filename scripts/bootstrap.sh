@@ -5,8 +5,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(libxml2-dev zlib1g-dev python3-venv poppler-utils unrtf wngerman wfrench)
-PIP_PACKAGES=(jsonschema)
+# One package per line, so that changes from several people merge cleanly.
+APT_PACKAGES=(
+  libxml2-dev
+  zlib1g-dev
+  python3-venv
+  poppler-utils
+  unrtf
+  wngerman
+  wfrench
+)
+# jsonschema: schema validation; pyspark (Java 17 is on the machine) and datatrove + orjson: the
+# pipeline integration checks (scripts/check-pipelines.py).
+PIP_PACKAGES=(
+  jsonschema
+  "pyspark==3.5.*"
+  datatrove
+  orjson
+)
+
+# Java runs Spark for the pipeline check; machines of this kind ship JDK 17, others get it here.
+command -v java >/dev/null 2>&1 || APT_PACKAGES+=(openjdk-17-jre-headless)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -32,7 +51,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 need=()
 for pkg in "${PIP_PACKAGES[@]}"; do
-  .venv/bin/python -c "import importlib.util,sys; sys.exit(0 if importlib.util.find_spec('${pkg//-/_}') else 1)" 2>/dev/null || need+=("$pkg")
+  module=${pkg%%[=<>]*}
+  .venv/bin/python -c "import importlib.util,sys; sys.exit(0 if importlib.util.find_spec('${module//-/_}') else 1)" 2>/dev/null || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
   echo "bootstrap: pip install ${need[*]}"
