@@ -17,7 +17,7 @@ demo: bootstrap release
 ## test: bootstrap, unit and integration tests, then script checks (schema validation)
 test: bootstrap
 	$(SWIFT) build
-	$(SWIFT) test
+	SWIFT_BACKTRACE=enable=no $(SWIFT) test
 	$(MAKE) --no-print-directory schema-check
 	$(MAKE) --no-print-directory pipelines-check
 
