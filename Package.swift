@@ -38,6 +38,8 @@ let package = Package(
         .target(name: "DecantOffice", dependencies: ["DecantCore", "DecantText", "DecantArchive"]),
         // RSS and Atom feeds: one document per item.
         .target(name: "DecantFeed", dependencies: ["DecantCore", "DecantText", "DecantOffice", "DecantHTML"]),
+        // E-mail (.eml, MIME): headers, transfer encodings, per-part charsets, replies and signatures.
+        .target(name: "DecantMail", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "DecantHTML"]),
         // External reader plugins: manifests, discovery, and running a plugin's program safely.
         .target(name: "DecantPlugins", dependencies: ["DecantCore", "DecantText"]),
         // libxml2 (Debian libxml2-dev): the HTML parser DecantHTML wraps.
@@ -45,7 +47,7 @@ let package = Package(
         // HTML: libxml2 wrapper, DOM -> blocks, main-content extraction, HTML metadata.
         .target(name: "DecantHTML", dependencies: ["DecantCore", "DecantEncoding", "CLibXML2"]),
         // The umbrella library users import: registry of built-in readers, pipeline, batch cleaner.
-        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CZlib", "DecantPlugins", "DecantMarkdown", "DecantHTML", "DecantOffice", "DecantFeed"]),
+        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CZlib", "DecantPlugins", "DecantMarkdown", "DecantHTML", "DecantOffice", "DecantFeed", "DecantMail"]),
         // The command-line tool: argument parsing, progress, exit codes.
         .executableTarget(
             name: "decant",
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "DecantMarkdownTests", dependencies: ["Decant", "DecantMarkdown", "DecantTestSupport"]),
         .testTarget(name: "DecantOfficeTests", dependencies: ["Decant", "DecantOffice", "DecantArchive", "DecantTestSupport"]),
         .testTarget(name: "DecantFeedTests", dependencies: ["Decant", "DecantFeed", "DecantTestSupport"]),
+        .testTarget(name: "DecantMailTests", dependencies: ["Decant", "DecantMail", "DecantTestSupport"]),
         .testTarget(name: "DecantPluginsTests", dependencies: ["Decant", "DecantPlugins"]),
         .testTarget(name: "DecantEncodingTests", dependencies: ["DecantEncoding", "DecantCore"]),
         .testTarget(name: "DecantHTMLTests", dependencies: ["DecantHTML", "DecantCore"]),

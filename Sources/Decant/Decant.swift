@@ -7,3 +7,4 @@
 @_exported import DecantHTML
 @_exported import DecantOffice
 @_exported import DecantFeed
+@_exported import DecantMail

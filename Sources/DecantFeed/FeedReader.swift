@@ -105,7 +105,7 @@ public struct FeedReader: Reader {
         item.title = Self.clean(element.child("title")?.text)
         item.link = Self.clean(element.child("link")?.text)
             ?? element.child("guid").flatMap { $0.attribute("isPermaLink") == "false" ? nil : Self.clean($0.text) }
-        item.date = (element.child("pubDate") ?? element.child("date")).flatMap { FeedDate.iso($0.text) }
+        item.date = (element.child("pubDate") ?? element.child("date")).flatMap { RFC822Date.iso($0.text) }
         item.authors = element.elements.filter { $0.name == "creator" || $0.name == "author" }.compactMap { Self.clean($0.text) }
         item.categories = element.elements.filter { $0.name == "category" || $0.name == "subject" }.compactMap { Self.clean($0.text) }
         if let encoded = element.child("encoded"), !encoded.text.allSatisfy(\.isWhitespace) {
@@ -123,7 +123,7 @@ public struct FeedReader: Reader {
             var item = Item()
             item.title = Self.clean(entry.child("title")?.text)
             item.link = Self.alternateLink(entry)
-            item.date = (entry.child("published") ?? entry.child("updated")).flatMap { FeedDate.iso($0.text) }
+            item.date = (entry.child("published") ?? entry.child("updated")).flatMap { RFC822Date.iso($0.text) }
             item.authors = entry.elements.filter { $0.name == "author" }.compactMap { Self.clean($0.child("name")?.text) }
             item.categories = entry.elements.filter { $0.name == "category" }.compactMap { Self.clean($0.attribute("label") ?? $0.attribute("term")) }
             if let content = entry.child("content") ?? entry.child("summary") {

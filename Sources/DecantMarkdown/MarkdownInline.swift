@@ -28,7 +28,9 @@ public enum MarkdownInline {
                     out += String(repeating: "`", count: run)
                     i += run
                 }
-            case "[", "!" where i + 1 < chars.count && chars[i + 1] == "[":
+            case "!" where i + 1 < chars.count && chars[i + 1] == "[":
+                fallthrough
+            case "[":
                 // An image's alt text stands for the image; a link's text for the link.
                 if let link = bracketLink(chars, from: c == "!" ? i + 1 : i) {
                     out += plain(link.label)

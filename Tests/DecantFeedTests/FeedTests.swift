@@ -51,11 +51,11 @@ import Testing
     }
 
     @Test func rfc822DatesBecomeISO() {
-        #expect(FeedDate.iso("Tue, 10 Jun 2003 04:00:00 GMT") == "2003-06-10T04:00:00Z")
-        #expect(FeedDate.iso("10 Jun 03 04:00 EST") == "2003-06-10T04:00-05:00")
-        #expect(FeedDate.iso("Sat, 2 Mar 2024 17:00:00 +0530") == "2024-03-02T17:00:00+05:30")
-        #expect(FeedDate.iso("2023-12-13T18:30:02+01:00") == "2023-12-13T18:30:02+01:00")
-        #expect(FeedDate.iso("sometime soon") == nil)
+        #expect(RFC822Date.iso("Tue, 10 Jun 2003 04:00:00 GMT") == "2003-06-10T04:00:00Z")
+        #expect(RFC822Date.iso("10 Jun 03 04:00 EST") == "2003-06-10T04:00-05:00")
+        #expect(RFC822Date.iso("Sat, 2 Mar 2024 17:00:00 +0530") == "2024-03-02T17:00:00+05:30")
+        #expect(RFC822Date.iso("2023-12-13T18:30:02+01:00") == "2023-12-13T18:30:02+01:00")
+        #expect(RFC822Date.iso("sometime soon") == nil)
     }
 }
 

@@ -7,6 +7,7 @@ public enum BuiltinReaders {
             OdtReader(),
             EpubReader(),
             FeedReader(html: HTMLReader(decoder: decoder, options: html)),
+            EmailReader(decoder: decoder, html: HTMLReader(decoder: decoder, options: html)),
             ScrapedTextReader(decoder: decoder),
             PlainTextReader(decoder: decoder),
             HTMLReader(decoder: decoder, options: html),

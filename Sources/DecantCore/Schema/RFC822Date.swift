@@ -1,16 +1,14 @@
-import DecantCore
-
-/// Feed dates into ISO 8601: RSS uses RFC 822 (`Tue, 10 Jun 2003 04:00:00 GMT`), Atom and
-/// Dublin Core already use ISO 8601 (`2003-12-13T18:30:02Z`).
+/// Dates of mail headers and RSS (RFC 822/2822: `Tue, 10 Jun 2003 04:00:00 GMT`) into the
+/// schema's ISO 8601 form; ISO 8601 input (Atom, Dublin Core) passes through ``MetadataDate``.
 ///
 /// `Tue, 10 Jun 2003 04:00:00 +0200` → `2003-06-10T04:00:00+02:00`; `10 Jun 03 04:00 EST` →
 /// `2003-06-10T04:00-05:00`. Unreadable dates give nil.
-enum FeedDate {
+public enum RFC822Date {
     static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     static let zones = ["gmt": "Z", "ut": "Z", "utc": "Z", "z": "Z", "est": "-05:00", "edt": "-04:00", "cst": "-06:00",
                         "cdt": "-05:00", "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00"]
 
-    static func iso(_ value: String) -> String? {
+    public static func iso(_ value: String) -> String? {
         if let iso = MetadataDate.normalized(value) { return iso }
         var parts = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map { $0.lowercased() }
         if let first = parts.first, first.hasSuffix(",") || months.firstIndex(of: String(first.prefix(3))) == nil && Int(first) == nil {
