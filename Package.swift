@@ -40,6 +40,8 @@ let package = Package(
         .target(name: "DecantFeed", dependencies: ["DecantCore", "DecantText", "DecantOffice", "DecantHTML"]),
         // E-mail (.eml, MIME): headers, transfer encodings, per-part charsets, replies and signatures.
         .target(name: "DecantMail", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "DecantHTML"]),
+        // Web archives (.warc, .warc.gz): one document per HTML response record.
+        .target(name: "DecantWARC", dependencies: ["DecantCore", "DecantArchive", "DecantHTML"]),
         // External reader plugins: manifests, discovery, and running a plugin's program safely.
         .target(name: "DecantPlugins", dependencies: ["DecantCore", "DecantText"]),
         // libxml2 (Debian libxml2-dev): the HTML parser DecantHTML wraps.
@@ -47,7 +49,7 @@ let package = Package(
         // HTML: libxml2 wrapper, DOM -> blocks, main-content extraction, HTML metadata.
         .target(name: "DecantHTML", dependencies: ["DecantCore", "DecantEncoding", "CLibXML2"]),
         // The umbrella library users import: registry of built-in readers, pipeline, batch cleaner.
-        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CZlib", "DecantPlugins", "DecantMarkdown", "DecantHTML", "DecantOffice", "DecantFeed", "DecantMail"]),
+        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CZlib", "DecantPlugins", "DecantMarkdown", "DecantHTML", "DecantOffice", "DecantFeed", "DecantMail", "DecantWARC"]),
         // The command-line tool: argument parsing, progress, exit codes.
         .executableTarget(
             name: "decant",
@@ -61,6 +63,7 @@ let package = Package(
         .testTarget(name: "DecantOfficeTests", dependencies: ["Decant", "DecantOffice", "DecantArchive", "DecantTestSupport"]),
         .testTarget(name: "DecantFeedTests", dependencies: ["Decant", "DecantFeed", "DecantTestSupport"]),
         .testTarget(name: "DecantMailTests", dependencies: ["Decant", "DecantMail", "DecantTestSupport"]),
+        .testTarget(name: "DecantWARCTests", dependencies: ["Decant", "DecantWARC", "DecantArchive", "DecantTestSupport"]),
         .testTarget(name: "DecantPluginsTests", dependencies: ["Decant", "DecantPlugins"]),
         .testTarget(name: "DecantEncodingTests", dependencies: ["DecantEncoding", "DecantCore"]),
         .testTarget(name: "DecantHTMLTests", dependencies: ["DecantHTML", "DecantCore"]),

@@ -8,3 +8,4 @@
 @_exported import DecantOffice
 @_exported import DecantFeed
 @_exported import DecantMail
+@_exported import DecantWARC

@@ -8,6 +8,7 @@ public enum BuiltinReaders {
             EpubReader(),
             FeedReader(html: HTMLReader(decoder: decoder, options: html)),
             EmailReader(decoder: decoder, html: HTMLReader(decoder: decoder, options: html)),
+            WARCReader(html: HTMLReader(decoder: decoder, options: html)),
             ScrapedTextReader(decoder: decoder),
             PlainTextReader(decoder: decoder),
             HTMLReader(decoder: decoder, options: html),
