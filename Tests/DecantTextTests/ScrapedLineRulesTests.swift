@@ -66,7 +66,7 @@ import Testing
 
     @Test func everyBuiltinPackLoadsAndPacksCoverFourLanguages() throws {
         let names = BuiltinRuleData.packNames
-        #expect(names == ["navigation", "social", "comments", "newsletter", "cookies", "captcha", "legal", "related", "promo"])
+        #expect(names == ["navigation", "social", "comments", "newsletter", "cookies", "captcha", "legal", "related", "promo", "controls"])
         let rules = try RuleSet.standard()
         #expect(rules.match(key: LineKey.make("Back to top button"), words: 4) == "boilerplate.navigation")
         #expect(rules.match(key: LineKey.make("Zurück nach oben ↑"), words: 3) == "boilerplate.navigation")

@@ -39,6 +39,7 @@ public struct DocumentPipeline: Sendable {
     public func process(_ input: ReaderInput, source: String? = nil, id: String? = nil, readerName: String? = nil) throws -> Document {
         let reader = try reader(for: input, named: readerName)
         var document = try reader.read(input)
+        document.source = source ?? input.name  // stages may group documents by folder (batch learning)
         for stage in stages { stage.apply(to: &document) }
         repairStage.apply(to: &document)
         finish(&document, input: input, reader: reader, source: source, id: id)

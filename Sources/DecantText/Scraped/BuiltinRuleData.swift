@@ -20,6 +20,7 @@ public enum BuiltinRuleData {
             ("legal.json", PackageResources.legal_json),
             ("related.json", PackageResources.related_json),
             ("promo.json", PackageResources.promo_json),
+            ("controls.json", PackageResources.controls_json),
         ]
         return files.flatMap { name, bytes in
             // The files are part of the build and covered by tests; a broken one is a build defect.

@@ -87,7 +87,8 @@ public struct DateLine: Sendable {
     /// `2020-12-08`, `2020-12-08T16:12:00Z` (time kept to the minute).
     static func isoDate(_ token: Substring) -> (Int, Int, Int, (Int, Int)?)? {
         let halves = token.split(separator: "t", maxSplits: 1)
-        let parts = halves[0].split(separator: "-")
+        guard let datePart = halves.first else { return nil }
+        let parts = datePart.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2,
             let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         var time: (Int, Int)?

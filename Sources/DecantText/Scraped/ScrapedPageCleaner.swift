@@ -69,6 +69,17 @@ public struct ScrapedPageCleaner: DocumentStage {
         public var kept: Block.Kind?
     }
 
+    /// Knobs of the context stage, measured on webpages-dev (`make eval-scraped`).
+    struct Tuning: Sendable {
+        /// What a line of furniture costs against words of prose when finding the article.
+        var penalty = ArticleZone.furniturePenalty
+        /// A further run of prose is part of the article when it is worth this share of the best run.
+        var zoneShare = 0.25
+        /// Inside the article, lines of at least this many words are kept even when they do not read as prose.
+        var fragmentWords = 3
+    }
+    let tuning = Tuning()
+
     public func apply(to document: inout Document) {
         guard formats.contains(document.format) else { return }
         _ = clean(&document)
@@ -85,6 +96,7 @@ public struct ScrapedPageCleaner: DocumentStage {
         var meta = document.metadata
         var categories: [String] = []
         var hasProse = false
+        let folder = RepeatedLineIndex.folder(of: document.source)
 
         // 1. Shapes, packs and learned repetition.
         for i in 0..<count {
@@ -94,7 +106,7 @@ public struct ScrapedPageCleaner: DocumentStage {
                 decisions[i] = .drop(reason)
             } else if let reason = rules.match(key: keys[i], words: f.words) {
                 decisions[i] = .drop(reason)
-            } else if let repeated, repeated.contains(key: keys[i]) {
+            } else if let repeated, repeated.contains(key: keys[i], folder: folder) {
                 decisions[i] = .drop("boilerplate.repeated")
             } else if isCaption(keys[i], features: f) {
                 decisions[i] = .caption
@@ -112,10 +124,22 @@ public struct ScrapedPageCleaner: DocumentStage {
             }
         }
 
-        // 2. The headline: the last title-like line at or before the first prose line.
-        let firstProse = (0..<count).first { decisions[$0] == .undecided && Self.isProse(features[$0]) } ?? count
+        // 2. Where the article is: the run of lines where prose outweighs furniture.
+        let zones = ArticleZone.findAll(count: count, share: tuning.zoneShare) { j in
+            switch decisions[j] {
+            case .undecided: Self.isProse(features[j]) ? Double(features[j].words) : -tuning.penalty
+            case .drop(let reason): reason.hasPrefix("boilerplate.") ? -tuning.penalty : 0
+            default: 0
+            }
+        }
+        var inZone = Array(repeating: false, count: count)
+        for zone in zones { for j in zone { inZone[j] = true } }
+        var first = zones.first?.lowerBound ?? count
+        let last = zones.last?.upperBound ?? -1
+
+        // 3. The headline: the last title-like line at or before the start of the article.
         var headline: Int?
-        var i = min(firstProse, count - 1)
+        var i = min(first, count - 1)
         var looked = 0
         while i >= 0 && looked < 6 {
             if decisions[i] == .undecided {
@@ -124,12 +148,10 @@ public struct ScrapedPageCleaner: DocumentStage {
             }
             i -= 1
         }
-        if let headline { decisions[headline] = .heading(1) }
-
-        // 3. Where the article is: from the first to the last prose line still undecided.
-        let prose = (0..<count).filter { decisions[$0] == .undecided && Self.isProse(features[$0]) }
-        let first = prose.first ?? count
-        let last = prose.last ?? -1
+        if let h = headline {
+            decisions[h] = .heading(1)
+            if h == first { first = (h + 1..<max(h + 1, last + 1)).first { decisions[$0] == .undecided && Self.isProse(features[$0]) } ?? first }
+        }
         var texts = blocks.map(\.text)
         if let h = headline {
             var title = texts[h]
@@ -164,6 +186,8 @@ public struct ScrapedPageCleaner: DocumentStage {
                 decisions[j] = standfirst ? .keep : .drop("boilerplate.header")
             } else if j > last {
                 decisions[j] = .drop("boilerplate.footer")
+            } else if !inZone[j] {
+                decisions[j] = .drop("boilerplate.between")
             } else if Self.isProse(f) {
                 decisions[j] = .keep
             } else if f.letters * 2 < f.characters || f.urls > 0 || f.separators >= 2 {
@@ -172,7 +196,7 @@ public struct ScrapedPageCleaner: DocumentStage {
                 decisions[j] = .keep
             } else if f.words <= 20, nextIsProse(after: j, decisions: decisions, features: features) {
                 decisions[j] = .heading(2)
-            } else if f.words >= 6 {
+            } else if f.words >= tuning.fragmentWords {
                 decisions[j] = .keep
             } else {
                 decisions[j] = .drop("boilerplate.fragment")
@@ -233,6 +257,7 @@ public struct ScrapedPageCleaner: DocumentStage {
             return "metadata.author"
         }
         if ArithmeticCaptcha.matches(text) { return "boilerplate.captcha" }
+        if Self.isPlaceholder(text) { return "boilerplate.image" }
         if f.words <= 30, let crumb = crumbs.parse(text) {
             if crumb.isPath && beforeProse && categories.isEmpty { categories = crumb.items }
             return "boilerplate.navigation"
@@ -242,6 +267,12 @@ public struct ScrapedPageCleaner: DocumentStage {
             return "metadata.categories"
         }
         return nil
+    }
+
+    /// `[logo.png]`, `[Photo of the team]`, `[ ]`: what text browsers print for images and checkboxes.
+    static func isPlaceholder(_ text: String) -> Bool {
+        guard text.first == "[", text.last == "]" else { return false }
+        return !text.dropFirst().dropLast().contains("]")
     }
 
     /// Image captions: a caption marker ("(1st left)", "Photo:") in a line that is not too long.

@@ -30,8 +30,9 @@ public struct ScrapedTextReader: Reader {
         return document
     }
 
-    /// One paragraph per line: among the lines of 40 or more characters, at least a third run
-    /// past 100 characters (hard-wrapped text never does), and at least three lines of text.
+    /// One paragraph per line: at least three lines of text, and lines running past 100
+    /// characters make up a tenth or more of the lines of 40 or more characters (hard-wrapped
+    /// text has none, apart from the odd long URL).
     static func looksScraped(_ bytes: ArraySlice<UInt8>) -> Bool {
         var lines = 0, medium = 0, long = 0
         var length = 0
@@ -47,6 +48,6 @@ public struct ScrapedTextReader: Reader {
             else if byte & 0xC0 != 0x80 && byte != 0 { length += 1 }
         }
         end()
-        return lines >= 3 && medium > 0 && long * 3 >= medium
+        return lines >= 3 && long >= 1 && long * 10 >= medium && (long >= 2 || medium <= 4)
     }
 }
