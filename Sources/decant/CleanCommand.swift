@@ -24,8 +24,17 @@ struct CleanCommand: ParsableCommand {
     @Argument(help: "Files or folders to clean.")
     var inputs: [String]
 
-    @Option(name: [.short, .customLong("output")], help: "Output folder, or - for standard output.")
-    var output: String
+    @Option(name: [.short, .customLong("output")], help: "Output folder, or - for standard output (not needed with --explain).")
+    var output: String?
+
+    @Flag(help: "Print the one input file line by line, every dropped line marked with its reason (in colour on a terminal); write nothing.")
+    var explain = false
+
+    @Flag(help: "Batch learning: a first pass counts lines per folder; lines recurring in --repeat-threshold or more documents of a folder are dropped as boilerplate.repeated.")
+    var learnRepeats = false
+
+    @Option(help: "With --learn-repeats: in how many documents of a folder a line must occur to count as boilerplate.")
+    var repeatThreshold = 3
 
     @Option(help: "Output format: jsonl, json, txt or md.")
     var format: OutputFormat = .jsonl
@@ -48,15 +57,33 @@ struct CleanCommand: ParsableCommand {
     @OptionGroup var documentOptions: DocumentOptions
 
     func validate() throws {
+        if explain {
+            if inputs.count != 1 { throw ValidationError("--explain takes exactly one input file") }
+            return
+        }
+        guard let output else { throw ValidationError("Missing expected argument '--output <output>'") }
+        if repeatThreshold < 2 { throw ValidationError("--repeat-threshold must be at least 2") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if output == "-" && format == .json { throw ValidationError("--format json writes one file per document; use jsonl with -o -") }
     }
 
     func run() throws {
+        if explain {
+            try LineExplainer(pipeline: documentOptions.pipeline).explain(file: inputs[0])
+            return
+        }
+        guard let output else { return }
         var options = BatchOptions(inputs: inputs, output: output == "-" ? .standardOutput : .directory(output))
         options.format = format
         options.jobs = jobs
         options.pipeline = documentOptions.pipeline
+        if learnRepeats {
+            var prepass = RepeatedLinePrepass(inputs: inputs, excluding: output == "-" ? nil : output, threshold: repeatThreshold, jobs: jobs)
+            prepass.maxEntries = 4_000_000
+            let learned = prepass.learn(for: options.pipeline)
+            options.pipeline = learned.pipeline
+            if !quiet { printError("decant: learned \(learned.learned) repeated lines from \(learned.documents) scraped pages") }
+        }
         options.resume = resume
         options.reportPath = report
         options.progress = quiet ? .none : .automatic

@@ -50,6 +50,8 @@ struct DocumentOptions: ParsableArguments {
 
     @OptionGroup(title: "Repairs") var repairArguments: RepairArguments
 
+    @OptionGroup(title: "Scraped pages") var scrapedArguments: ScrapedPageArguments
+
     /// The pipeline these options describe; plugin problems are reported on standard error.
     var pipeline: DocumentPipeline {
         var options = PipelineOptions()
@@ -57,7 +59,8 @@ struct DocumentOptions: ParsableArguments {
         options.maxBytes = maxBytes
         options.repairs = repairArguments.options
         let html = ExtractionOptions(comments: comments, markup: InlineMarkup(links: links, images: images))
-        return DocumentPipeline(registry: pluginOptions.readerSetup(warn: true, builtins: BuiltinReaders.registry(html: html)).registry, options: options)
+        return DocumentPipeline(registry: pluginOptions.readerSetup(warn: true, builtins: BuiltinReaders.registry(html: html)).registry, options: options,
+                                stages: scrapedArguments.stages)
     }
 }
 

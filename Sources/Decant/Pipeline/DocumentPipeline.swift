@@ -54,6 +54,7 @@ public struct DocumentPipeline: Sendable {
         var documents = try reader.readAll(input)
         let several = documents.count > 1
         for index in documents.indices {
+            documents[index].source = source ?? input.name
             for stage in stages { stage.apply(to: &documents[index]) }
             repairStage.apply(to: &documents[index])
             let baseID = id ?? StableID.forBytes(input.bytes)
