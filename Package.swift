@@ -18,8 +18,10 @@ let package = Package(
         .target(name: "DecantCore"),
         // bytes -> String: BOM, UTF-8/16/32, legacy charsets through glibc iconv.
         // Charset detection and text repairs (mojibake, entities, apostrophes, …) with word lists.
+        // uchardet (Debian libuchardet-dev), one of the charset detector's sources of evidence.
+        .systemLibrary(name: "CUchardet", path: "Sources/CUchardet", pkgConfig: "uchardet", providers: [.apt(["libuchardet-dev"])]),
         .target(
-            name: "DecantEncoding", dependencies: ["DecantCore"],
+            name: "DecantEncoding", dependencies: ["DecantCore", "CUchardet"],
             resources: [.copy("Resources/wordlists")]
         ),
         // Plain-text (and, later, scraped-page) readers.

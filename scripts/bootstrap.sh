@@ -14,6 +14,7 @@ APT_PACKAGES=(
   unrtf
   wngerman
   wfrench
+  libuchardet-dev
 )
 # jsonschema: schema validation; pyspark (Java 17 is on the machine) and datatrove + orjson: the
 # pipeline integration checks (scripts/check-pipelines.py).

@@ -27,7 +27,7 @@ public struct TextDecoder: Sendable {
     /// Used when nothing else decides.
     public var fallbackCharset = "WINDOWS-1252"
 
-    public init(detector: (any CharsetDetector)? = nil) {
+    public init(detector: (any CharsetDetector)? = StatisticalCharsetDetector()) {
         self.detector = detector
     }
 
@@ -47,10 +47,30 @@ public struct TextDecoder: Sendable {
                 encoding: EncodingInfo(declared: bom.encoding, used: bom.encoding, invalidSequences: decoded.invalid))
         }
         let declaredName = declared.map(CharsetName.canonical)
+        if let detector = detector as? StatisticalCharsetDetector, let wide = detector.structural(bytes),
+           let converted = convert(bytes, from: wide) {
+            return DecodedText(
+                text: converted.text,
+                encoding: EncodingInfo(declared: declaredName, detected: wide, used: wide, confidence: 1, invalidSequences: converted.invalid))
+        }
         if let valid = String(validating: bytes, as: UTF8.self) {
             return DecodedText(text: valid, encoding: EncodingInfo(declared: declaredName, used: "UTF-8"))
         }
         if let declaredName, declaredName != "UTF-8", let converted = convert(bytes, from: declaredName) {
+            // A declaration the bytes contradict loses to detection: the declared decoding has
+            // invalid bytes or reads far less plausibly than the detected one.
+            if let detector, let guess = detector.detect(bytes), CharsetName.canonical(guess.charset) != declaredName,
+               let detected = convert(bytes, from: guess.charset), detected.invalid == 0, detected.text != converted.text {
+                let declaredScore = StatisticalCharsetDetector.score(converted.text) + 12 * converted.invalid
+                let detectedScore = StatisticalCharsetDetector.score(detected.text)
+                if declaredScore > detectedScore + max(4, converted.text.unicodeScalars.count / 200) {
+                    return DecodedText(
+                        text: detected.text,
+                        encoding: EncodingInfo(
+                            declared: declaredName, detected: guess.charset, used: guess.charset,
+                            confidence: guess.confidence))
+                }
+            }
             return DecodedText(
                 text: converted.text,
                 encoding: EncodingInfo(declared: declaredName, used: declaredName, invalidSequences: converted.invalid))

@@ -15,7 +15,7 @@ struct DecantCommand: ParsableCommand {
               decant schema > decant-document.schema.json
             """,
         version: DecantVersion.current,
-        subcommands: [CleanCommand.self, PipeCommand.self, ExtractCommand.self, RepairCommand.self, SchemaCommand.self, ReadersCommand.self]
+        subcommands: [CleanCommand.self, PipeCommand.self, ExtractCommand.self, RepairCommand.self, DetectCommand.self, SchemaCommand.self, ReadersCommand.self]
     )
 }
 

@@ -39,6 +39,8 @@ enum TextPlausibility {
         case 0x300...0x36F: return .combining
         case 0x370...0x3FF: return scalar.properties.isUppercase ? .greekUpper : .greekLower
         case 0x400...0x45F: return v < 0x430 ? .cyrUpper : .cyrLower
+        case 0x490, 0x492: return .cyrUpper // Ukrainian Ґ, Ғ
+        case 0x491, 0x493: return .cyrLower
         case 0x460...0x52F: return .rareLetter
         case 0x590...0x5FF: return .hebrew
         case 0x600...0x6FF: return v >= 0x610 && v <= 0x61A || v >= 0x64B && v <= 0x65F ? .combining : .arabic
@@ -126,15 +128,17 @@ enum TextPlausibility {
         var total = 0
         var a2 = Kind.space, a = Kind.space
         var previous: Unicode.Scalar = " "
-        var isolatedCandidate = false
         for scalar in scalars {
             var b = kind(scalar)
-            // A lone Hebrew, Arabic, CJK or Cyrillic letter among other characters.
-            let foreign = b == .hebrew || b == .arabic || b == .cjk || b == .cyrLower || b == .cyrUpper
-            if isolatedCandidate && !(foreign && script(b) == script(a)) { total += 3 }
-            isolatedCandidate = foreign && script(a) != script(b)
             // An apostrophe is punctuation that belongs between letters.
             if scalar == "\u{2019}" { b = .asciiPunct }
+            // Hebrew, Arabic, CJK or Cyrillic glued to digits ("5ף35").
+            let foreign: (Kind) -> Bool = { $0 == .hebrew || $0 == .arabic || $0 == .cjk || $0 == .cyrLower || $0 == .cyrUpper }
+            if (foreign(b) && a == .digit) || (foreign(a) && b == .digit) { total += 3 }
+            // Greek final sigma inside a word.
+            if previous == "\u{3C2}", isLetter(b) { total += 3 }
+            // Half-width katakana: legacy, and what single-byte text turns into as Shift_JIS.
+            if (0xFF61...0xFF9F).contains(scalar.value) { total += 2 }
             total += cost(b) + pairCost(a2, a, b)
             // "Ã" and "Â" before a symbol or NBSP: the two commonest mojibake leads.
             if previous == "\u{C3}" || previous == "\u{C2}", scalar.value >= 0x80,
@@ -150,7 +154,6 @@ enum TextPlausibility {
             a = b
             previous = scalar
         }
-        if isolatedCandidate { total += 3 }
         return total
     }
 }
