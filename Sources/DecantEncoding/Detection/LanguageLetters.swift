@@ -4,7 +4,7 @@
 enum LanguageLetters {
     /// Letters that are part of an alphabet but rare in running text (French "î", Turkish "â").
     static let rare: [Set<Unicode.Scalar>] = [
-        "âæëîïôœùûüÿ", "", "ü", "àô", "íó", "ïóöüè", "é", "éó", "", "", "", "äďĺŕó", "ű", "", "", "âîû", "", "", "",
+        "âæëîôœùûüÿ", "", "ü", "àô", "íó", "óöüè", "é", "éó", "", "", "", "äďĺŕó", "ű", "", "", "âîû", "", "", "",
         "", "", "", "", "", "",
     ].map { Set($0.unicodeScalars) }
 

@@ -146,21 +146,32 @@ public struct StatisticalCharsetDetector: CharsetDetector {
 
     /// UTF-32 or UTF-16 without a BOM, recognised by structure.
     func wideUnicode(_ bytes: [UInt8]) -> String? {
-        let zeros = bytes.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
-        let controls = bytes.reduce(0) { $0 + ($1 < 0x09 || (0x0E..<0x20).contains($1) ? 1 : 0) }
-        guard zeros > 0 || controls * 30 >= bytes.count else { return nil }
-        if bytes.count % 4 == 0 {
+        var zeros = 0, evenZeros = 0, controls = 0
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0 {
+                zeros += 1
+                if index % 2 == 0 { evenZeros += 1 }
+            } else if byte < 0x09 || (0x0E..<0x20).contains(byte) {
+                controls += 1
+            }
+        }
+        // Zero bytes are evidence only when there are several and they keep to one parity (the
+        // high half of ASCII characters); a stray NUL in 8-bit text is not.
+        let oneParity = max(evenZeros, zeros - evenZeros) * 10 >= zeros * 9
+        let zeroEvidence = zeros >= max(2, bytes.count / 25) && oneParity
+        if bytes.count % 4 == 0, zeros * 2 >= bytes.count {
             for (name, big) in [("UTF-32LE", false), ("UTF-32BE", true)] {
                 let decoded = UnicodeDecoding.utf32(bytes[...], bigEndian: big)
                 if decoded.invalid == 0, plausibleWide(decoded.text) { return name }
             }
         }
-        guard bytes.count % 2 == 0 else { return nil }
+        guard zeroEvidence || (oneParity && controls * 30 >= bytes.count), bytes.count % 2 == 0 else { return nil }
         var best: (String, Int)? = nil
         for (name, big) in [("UTF-16LE", false), ("UTF-16BE", true)] {
             let decoded = UnicodeDecoding.utf16(bytes[...], bigEndian: big)
             guard decoded.invalid == 0, plausibleWide(decoded.text) else { continue }
             let score = Self.score(decoded.text)
+            guard score * 4 <= decoded.text.unicodeScalars.count else { continue }
             if score < (best?.1 ?? Int.max) { best = (name, score) }
         }
         return best?.0

@@ -9,14 +9,14 @@ public final class WordList: Sendable {
     public let language: String
     /// Words exactly as listed (proper nouns capitalised).
     let words: Set<String>
-    /// Lowercased words.
-    let lowercased: Set<String>
+    /// Lowercased words (built for the bundled lists only; large system lists skip it).
+    let lowercased: Set<String>?
 
-    public init(language: String, words: some Sequence<String>) {
+    public init(language: String, words: some Sequence<String>, caseInsensitive: Bool = true) {
         self.language = language
         let set = Set(words)
         self.words = set
-        self.lowercased = Set(set.map { $0.lowercased() })
+        self.lowercased = caseInsensitive ? Set(set.map { $0.lowercased() }) : nil
     }
 
     public var count: Int { words.count }
@@ -31,7 +31,8 @@ public final class WordList: Sendable {
 
     /// True when `word` is listed ignoring case.
     public func containsIgnoringCase(_ word: some StringProtocol) -> Bool {
-        lowercased.contains(String(word).lowercased())
+        guard let lowercased else { return contains(word) }
+        return lowercased.contains(String(word).lowercased())
     }
 
     /// The list for `language` (`en`, `es`, `de`, `fr`), loaded once; nil when unavailable.
@@ -60,7 +61,7 @@ public final class WordList: Sendable {
     static func system(_ language: String, _ path: String) -> WordList? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let text = String(decoding: data, as: UTF8.self)
-        return WordList(language: language, words: text.split(separator: "\n").map(String.init))
+        return WordList(language: language, words: text.split(separator: "\n").map(String.init), caseInsensitive: false)
     }
 
     /// Decodes the front-coded format of `scripts/make-wordlists.py`.
