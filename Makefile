@@ -47,8 +47,12 @@ bench: bench-scraped bench-html bench-encoding bench-batch
 peers:
 	@bash scripts/bootstrap-peers.sh
 
-eval-scraped eval-html eval-encoding compare-html compare-encoding bench-scraped bench-html bench-encoding bench-batch:
+eval-scraped eval-html eval-encoding compare-html compare-encoding bench-scraped bench-html bench-encoding:
 	@echo "make $@: not wired up yet"
 
 clean-out:
 	rm -rf out
+
+## bench-batch: documents/s for --jobs 1 and 2 and peak RSS for 10,000 vs 100,000 generated documents
+bench-batch: bootstrap release
+	@python3 scripts/bench_batch.py $(BIN_RELEASE)
