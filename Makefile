@@ -47,7 +47,13 @@ bench: bench-scraped bench-html bench-encoding bench-batch
 peers:
 	@bash scripts/bootstrap-peers.sh
 
-eval-scraped eval-html eval-encoding compare-html compare-encoding bench-scraped bench-html bench-encoding:
+## eval-html: Decant's HTML quality on webpages-dev and trafilatura-eval; compare-html: the same
+## side by side with trafilatura, readability-lxml, jusText and resiliparse (plus throughput);
+## bench-html: pages/s on one core and peak memory, Decant (release) against the same peers.
+eval-html compare-html bench-html:
+	@bash scripts/eval-html.sh $(patsubst %-html,%,$@)
+
+eval-scraped eval-encoding compare-encoding bench-scraped bench-encoding:
 	@echo "make $@: not wired up yet"
 
 clean-out:

@@ -17,11 +17,6 @@ for set in webpages-dev trafilatura-eval; do
   fi
 done
 if [ "$mode" = eval ]; then bash scripts/bootstrap.sh; else bash scripts/bootstrap-peers.sh; fi
-if [ "$mode" = bench ]; then
-  swift build -c release --product decant >/dev/null
-  bin=.build/release/decant
-else
-  swift build -c release --product decant >/dev/null
-  bin=.build/release/decant
-fi
+swift build -c release --product decant >/dev/null
+bin=.build/release/decant
 .venv/bin/python scripts/html_eval.py "$mode" --data .datasets --decant "$bin" --work out/html-eval

@@ -64,6 +64,8 @@ public struct BoilerplateRules: Sendable {
         case .footer: return .footer
         case .header: return .header
         case .dialog: return .dialog
+        case .button, .label: return .navigation
+        case .noscript: return .hidden
         default: break
         }
         if node.attribute("hidden") != nil { return .hidden }
@@ -108,6 +110,7 @@ public struct BoilerplateRules: Sendable {
 
     /// Lower-case words of a name split at punctuation, digits-to-letters and camelCase humps.
     static func words(of name: Substring) -> [String] {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(of: name) }
         var words: [String] = []
         var current = String.UnicodeScalarView()
         var previousLower = false
@@ -127,6 +130,33 @@ public struct BoilerplateRules: Sendable {
             }
         }
         if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    /// The ASCII fast path of ``words(of:)`` (nearly every class and id).
+    private static func asciiWords(of name: Substring) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(16)
+        var previousLower = false
+        for byte in name.utf8 {
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            if isUpper || isLower || isDigit {
+                if isUpper && previousLower && !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+                current.append(isUpper ? byte + 32 : byte)
+                previousLower = isLower
+            } else {
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+                previousLower = false
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
     }
 }

@@ -42,7 +42,9 @@ public struct MainContentExtractor: Sendable {
 
     public func extract(_ tree: DOMTree) -> ExtractedContent {
         guard tree.count > 0 else { return ExtractedContent(blocks: [], removed: [], repairs: [], strategy: "container") }
-        let body = tree.first(.body) ?? tree.root
+        // The whole document, not just <body>: libxml2 2.9 sometimes closes <body> early and
+        // leaves the rest of the page after it. <head> is never content.
+        let body = tree.first(.html) ?? tree.root
         let marks = markBoilerplate(tree, body: body)
         let stats = NodeStatistics(tree: tree, marks: marks)
         var builder = BlockBuilder(tree: tree, stats: stats, marks: marks, markup: options.markup)
@@ -85,6 +87,19 @@ public struct MainContentExtractor: Sendable {
                 strategy = "fallback"
             }
         }
+        // A discussion thread: the "comments" are the page's content (forums, Q&A).
+        if !options.comments {
+            let kept = zip(blocks, reasons).reduce(0) { $0 + ($1.1 == nil ? $1.0.chars : 0) }
+            let isComment = blocks.map { $0.boilerplate >= 0 && marks[Int($0.boilerplate)] == .comments }
+            let commentChars = zip(blocks, isComment).reduce(0) { $0 + ($1.1 ? $1.0.chars : 0) }
+            if kept < 2000 && commentChars > 2 * kept {
+                var thread: [String?] = reasons
+                for i in blocks.indices where isComment[i] { thread[i] = nil }
+                filterInside(blocks, &thread)
+                reasons = thread
+                strategy += "+thread"
+            }
+        }
         if !reasons.contains(where: { $0 == nil }) {
             // A page with too little text for any evidence: keep what the rules allow.
             var all: [String?] = blocks.map { $0.boilerplate >= 0 ? marks[Int($0.boilerplate)]!.rawValue : nil }
@@ -108,7 +123,9 @@ public struct MainContentExtractor: Sendable {
                 i = Int(raw.end[i])
                 continue
             }
-            if let kind = rules.kind(of: node), !isProtected(node, chars: Int(raw.chars[i]), bodyChars: bodyChars, kind: kind) {
+            if let kind = rules.kind(of: node), !isProtected(node, chars: Int(raw.chars[i]), bodyChars: bodyChars, kind: kind),
+                !readsLikeProse(kind: kind, chars: Int(raw.chars[i]), linkDensity: raw.linkDensity(i))
+            {
                 marks[i] = kind
                 i = Int(raw.end[i])  // everything inside goes with it
                 continue
@@ -127,6 +144,16 @@ public struct MainContentExtractor: Sendable {
         if let itemprop = node.attribute("itemprop"), itemprop == "articleBody" { return true }
         // A "sidebar" or "hidden" wrapper holding most of the page is the page.
         return bodyChars > 500 && chars * 10 >= bodyChars * 4
+    }
+
+    /// A layout wrapper named "sidebar", "header", "hidden" or even "ad" that holds a long run of text with
+    /// few links is a content column in disguise (`<div class="content-sidebar">`). Comments,
+    /// related lists, share bars and the like are dropped however they read.
+    private func readsLikeProse(kind: BoilerplateKind, chars: Int, linkDensity: Double) -> Bool {
+        switch kind {
+        case .sidebar, .header, .hidden, .navigation, .ads, .metadata, .dialog: return chars >= 800 && linkDensity < 0.15
+        default: return false
+        }
     }
 
     /// Drops link lists, boilerplate phrases and headings left without content.

@@ -25,6 +25,8 @@ public struct HTMLMetadataExtractor: Sendable {
         var jsonLD: [JSONValue] = []
         var microAuthors: [String] = []
         var microDate: String?
+        var microModified: String?
+        var visibleDates: [String] = []
         var microHeadline: String?
         var timeDates: [String] = []
         var bylines: [String] = []
@@ -46,6 +48,7 @@ public struct HTMLMetadataExtractor: Sendable {
                 }
                 if let itemprop = node.attribute("itemprop") {
                     if itemprop == "datePublished", microDate == nil { microDate = content }
+                if itemprop == "dateModified", microModified == nil { microModified = content }
                     if itemprop == "author" || itemprop == "creator" { microAuthors.append(content) }
                 }
             case .link:
@@ -79,14 +82,23 @@ public struct HTMLMetadataExtractor: Sendable {
                     }
                 case "datePublished":
                     if microDate == nil { microDate = node.attribute("datetime") ?? node.attribute("content") ?? tree.text(of: index) }
+                case "dateModified":
+                    if microModified == nil { microModified = node.attribute("datetime") ?? node.attribute("content") ?? tree.text(of: index) }
                 case "headline":
                     if microHeadline == nil { microHeadline = tree.text(of: index) }
                 default: break
                 }
             }
+            if visibleDates.count < 3, node.tag != .meta, node.tag != .html, node.tag != .body, node.tag != .time,
+                let cls = node.attribute("class"), cls.asciiCaseInsensitiveContains("date") || cls.asciiCaseInsensitiveContains("posted")
+                    || cls.asciiCaseInsensitiveContains("published") || cls.asciiCaseInsensitiveContains("updated")
+            {
+                let text = tree.text(of: index)
+                if text.count < 80, let date = DateNormalizer.normalize(text) { visibleDates.append(date) }
+            }
             if bylines.count < 3, node.tag != .meta, node.tag != .html, node.tag != .body {
-                if let cls = node.attribute("class"), cls.lowercased().contains("byline") || cls.lowercased().contains("author-name"),
-                    !cls.lowercased().contains("bio")
+                if let cls = node.attribute("class"), cls.asciiCaseInsensitiveContains("byline") || cls.asciiCaseInsensitiveContains("author-name"),
+                    !cls.asciiCaseInsensitiveContains("bio")
                 {
                     let text = tree.text(of: index)
                     if !text.isEmpty, text.count < 120 { bylines.append(text) }
@@ -121,11 +133,14 @@ public struct HTMLMetadataExtractor: Sendable {
         metadata.authors = AuthorCleaner.clean(authors)
 
         // Date
+        // Publication first (structured data, then meta names), then what the page shows, then
+        // the last modification as a last resort.
         let dateCandidates: [String?] = [
             article?["datePublished"]?.string, meta["article:published_time"], meta["og:published_time"], microDate,
             meta["parsely-pub-date"], meta["sailthru.date"], meta["publishdate"], meta["pubdate"], meta["publish-date"],
             meta["date"], meta["dc.date.issued"], meta["dc.date"], meta["dcterms.date"], meta["article.published"],
-            article?["dateCreated"]?.string, timeDates.first, article?["dateModified"]?.string, meta["article:modified_time"],
+            article?["dateCreated"]?.string, timeDates.first, visibleDates.first, article?["dateModified"]?.string,
+            meta["article:modified_time"], meta["og:updated_time"], microModified,
         ]
         metadata.date = dateCandidates.lazy.compactMap { $0 }.compactMap(DateNormalizer.normalize).first
 
@@ -193,6 +208,23 @@ extension String {
             }
         }
         return String(out)
+    }
+
+    /// Whether `needle` (lower-case ASCII) occurs in the string, ignoring ASCII case.
+    func asciiCaseInsensitiveContains(_ needle: String) -> Bool {
+        let hay = Array(utf8)
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, hay.count >= pattern.count else { return pattern.isEmpty }
+        for start in 0...(hay.count - pattern.count) {
+            var k = 0
+            while k < pattern.count {
+                let byte = hay[start + k]
+                if (byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) != pattern[k] { break }
+                k += 1
+            }
+            if k == pattern.count { return true }
+        }
+        return false
     }
 
     func replacingUnderscore() -> String {

@@ -90,7 +90,7 @@ public struct DOMTree: Sendable {
         var pendingSpace = false
         func add(_ s: String) {
             for scalar in s.unicodeScalars {
-                if scalar.properties.isWhitespace {
+                if scalar.isCollapsibleSpace || scalar == "\u{A0}" {
                     pendingSpace = !out.isEmpty
                 } else {
                     if pendingSpace { out.unicodeScalars.append(" "); pendingSpace = false }

@@ -58,11 +58,13 @@ public enum HTMLTag: UInt8, Sendable {
         }
     }
 
-    /// Elements whose content never is readable text.
+    /// Elements whose content never is readable text. `button`, `noscript` and `dialog` are not
+    /// among them: libxml2 2.9 leaves an unclosed `<button>` open around the rest of the page, and
+    /// forums put their crawler view in `<noscript>`; the boilerplate rules drop them when small.
     public var isNeverContent: Bool {
         switch self {
-        case .script, .style, .noscript, .template, .svg, .math, .iframe, .object, .embed, .canvas, .head, .title,
-            .meta, .link, .base, .input, .button, .select, .textarea, .option, .video, .audio, .source, .dialog:
+        case .script, .style, .template, .svg, .math, .iframe, .object, .embed, .canvas, .head, .title,
+            .meta, .link, .base, .input, .select, .textarea, .option, .video, .audio, .source:
             true
         default: false
         }

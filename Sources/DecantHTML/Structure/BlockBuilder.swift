@@ -167,7 +167,7 @@ struct BlockBuilder {
 
     private mutating func addText(_ text: String, line textLine: Int32) {
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace && scalar != "\u{A0}" {
+            if scalar.isCollapsibleSpace {
                 pendingSpace = true
             } else {
                 if pendingSpace, let last = buffer.last, last != "\n" { buffer.append(" ") }
@@ -363,5 +363,13 @@ extension StringProtocol {
         var s = self[...]
         while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
         return Substring(s)
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whitespace that HTML collapses (not the no-break space, which is kept and cleaned later).
+    @inline(__always) var isCollapsibleSpace: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return value != 0xA0 && properties.isWhitespace
     }
 }
