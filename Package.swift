@@ -32,6 +32,8 @@ let package = Package(
         ),
         // zlib (Debian zlib1g-dev) for reading and writing .jsonl.gz streams.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // libzstd (Debian libzstd-dev) for reading and writing .jsonl.zst streams.
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         // Markdown: front matter, block structure, inline markup removed.
         .target(name: "DecantMarkdown", dependencies: ["DecantCore", "DecantEncoding", "DecantText"]),
         // ZIP containers read in memory (zlib inflate), with zip-bomb and path-traversal refusal.
@@ -51,7 +53,7 @@ let package = Package(
         // HTML: libxml2 wrapper, DOM -> blocks, main-content extraction, HTML metadata.
         .target(name: "DecantHTML", dependencies: ["DecantCore", "DecantEncoding", "CLibXML2"]),
         // The umbrella library users import: registry of built-in readers, pipeline, batch cleaner.
-        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CZlib", "DecantPlugins", "DecantMarkdown", "DecantHTML", "DecantOffice", "DecantFeed", "DecantMail", "DecantWARC"]),
+        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CZlib", "CZstd", "DecantPlugins", "DecantMarkdown", "DecantHTML", "DecantOffice", "DecantFeed", "DecantMail", "DecantWARC"]),
         // The command-line tool: argument parsing, progress, exit codes.
         .executableTarget(
             name: "decant",

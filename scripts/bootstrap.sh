@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   libxml2-dev
   zlib1g-dev
+  libzstd-dev
   python3-venv
   poppler-utils
   unrtf

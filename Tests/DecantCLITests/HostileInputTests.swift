@@ -30,7 +30,7 @@ import Testing
         expected["invalid-utf8.txt"] = .document
         // A 1 GB file, sparse so the test does not write a gigabyte: refused by size, never read.
         let huge = folder.path("in/huge.txt")
-        FileManager.default.createFile(atPath: huge, contents: nil)
+        _ = FileManager.default.createFile(atPath: huge, contents: nil)
         _ = truncate(huge, 1 << 30)
         expected["huge.txt"] = .error("read.too-large")
         // One 5 MB line of words.

@@ -81,6 +81,25 @@ import Testing
         #expect(!folder.listing().contains { $0.contains("decant-tmp") })
     }
 
+    @Test func zstandardFilesInAndOut() throws {
+        let folder = try TemporaryFolder()
+        let records = (0..<40).map { #"{"id":"\#($0)","text":"Zstandard record \#($0)."}"# }
+        try lines(records).write(to: URL(fileURLWithPath: folder.path("in.jsonl")))
+        let compress = try CLI.run(["pipe", "--input", folder.path("in.jsonl"), "--output", folder.path("out.jsonl.zst")])
+        #expect(compress.status == 0, "\(compress.stderr)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: folder.path("out.jsonl.zst")))
+        #expect(Array(bytes.prefix(4)) == [0x28, 0xB5, 0x2F, 0xFD], "a Zstandard frame")
+        let plain = try CLI.run(["pipe", "--input", folder.path("in.jsonl")])
+        // Our own zst output read back: the documents pass through pipe again unchanged in order.
+        let again = try jsonLines(CLI.run(["pipe", "--input", folder.path("out.jsonl.zst")]).stdout)
+        #expect(again.map { $0["id"] as? String } == (0..<40).map { String($0) })
+        #expect(again.map { $0["text"] as? String } == (try jsonLines(plain.stdout)).map { $0["text"] as? String })
+        let broken = try folder.write("broken.jsonl.zst", [0x28, 0xB5, 0x2F, 0xFD, 0xFF, 0xFF, 0x00, 0x01])
+        let failure = try CLI.run(["pipe", "--input", broken])
+        #expect(failure.status == 2)
+        #expect(failure.stderr.contains("not valid Zstandard data"))
+    }
+
     @Test func missingInputFileIsAClearError() throws {
         let result = try CLI.run(["pipe", "--input", "/nonexistent/records.jsonl"])
         #expect(result.status == 2)

@@ -1,4 +1,5 @@
 import CZlib
+import CZstd
 import Foundation
 
 /// Errors opening or reading a stream.
@@ -6,11 +7,11 @@ public struct StreamError: Error, CustomStringConvertible, Sendable {
     public var description: String
 }
 
-/// Reads lines from a file or standard input, plain or gzip-compressed (zlib's `gzread` passes
-/// plain data through unchanged, so one reader serves both). Lines are returned without the
-/// newline; memory holds one chunk plus the current line.
+/// Reads lines from a file or standard input: plain, gzip-compressed (zlib's `gzread` passes
+/// plain data through unchanged, so one source serves both) or Zstandard-compressed (`.zst`).
+/// Lines are returned without the newline; memory holds one chunk plus the current line.
 public final class LineReader {
-    private let file: gzFile
+    private let source: any ChunkSource
     private var buffer: [UInt8] = []
     private var start = 0
     private var finished = false
@@ -20,15 +21,8 @@ public final class LineReader {
     public init(path: String) throws(StreamError) {
         let fd = path == "-" ? dup(0) : open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw StreamError(description: "cannot open '\(path)': \(String(cString: strerror(errno)))") }
-        guard let file = gzdopen(fd, "rb") else {
-            close(fd)
-            throw StreamError(description: "cannot read '\(path)'")
-        }
-        gzbuffer(file, 1 << 17)
-        self.file = file
+        source = path.hasSuffix(".zst") ? try ZstdSource(fd: fd, path: path) : try GzipSource(fd: fd, path: path)
     }
-
-    deinit { gzclose(file) }
 
     /// The next line as bytes, or nil at the end of the stream.
     public func next() -> ArraySlice<UInt8>? {
@@ -48,34 +42,127 @@ public final class LineReader {
                 buffer.removeSubrange(0..<start)
                 start = 0
             }
-            var chunk = [UInt8](repeating: 0, count: 1 << 17)
-            let n = chunk.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
-            if n < 0 {
-                var code: Int32 = 0
-                failure = gzerror(file, &code).map { String(cString: $0) } ?? "read error"
+            do {
+                let chunk = try source.nextChunk()
+                if chunk.isEmpty { finished = true } else { buffer += chunk }
+            } catch {
+                failure = error.description
                 finished = true
-            } else if n == 0 {
-                finished = true
-            } else {
-                buffer += chunk[0..<Int(n)]
             }
         }
     }
 }
 
+/// Decompressed bytes, a chunk at a time; an empty chunk is the end.
+protocol ChunkSource: AnyObject {
+    func nextChunk() throws(StreamError) -> [UInt8]
+}
+
+/// zlib's gzip reader over a file descriptor (plain data passes through).
+final class GzipSource: ChunkSource {
+    private let file: gzFile
+
+    init(fd: Int32, path: String) throws(StreamError) {
+        guard let file = gzdopen(fd, "rb") else {
+            close(fd)
+            throw StreamError(description: "cannot read '\(path)'")
+        }
+        gzbuffer(file, 1 << 17)
+        self.file = file
+    }
+
+    deinit { gzclose(file) }
+
+    func nextChunk() throws(StreamError) -> [UInt8] {
+        var chunk = [UInt8](repeating: 0, count: 1 << 17)
+        let n = chunk.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
+        if n < 0 {
+            var code: Int32 = 0
+            throw StreamError(description: gzerror(file, &code).map { String(cString: $0) } ?? "read error")
+        }
+        return Array(chunk[0..<Int(n)])
+    }
+}
+
+/// Zstandard streaming decompression (`ZSTD_decompressStream`) over a file descriptor.
+final class ZstdSource: ChunkSource {
+    private let fd: Int32
+    private let stream: OpaquePointer
+    private let path: String
+    private var input = [UInt8](repeating: 0, count: Int(ZSTD_DStreamInSize()))
+    private var inputSize = 0
+    private var inputPosition = 0
+    private var endOfFile = false
+    /// 0 when the last frame is complete; otherwise the decoder still expects bytes.
+    private var pending = 0
+
+    init(fd: Int32, path: String) throws(StreamError) {
+        guard let stream = ZSTD_createDStream() else {
+            close(fd)
+            throw StreamError(description: "cannot start Zstandard decompression for '\(path)'")
+        }
+        self.fd = fd
+        self.stream = stream
+        self.path = path
+        ZSTD_initDStream(stream)
+    }
+
+    deinit {
+        ZSTD_freeDStream(stream)
+        close(fd)
+    }
+
+    func nextChunk() throws(StreamError) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: Int(ZSTD_DStreamOutSize()))
+        while true {
+            if inputPosition == inputSize && !endOfFile {
+                let n = input.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if n < 0 { throw StreamError(description: "reading '\(path)' failed: \(String(cString: strerror(errno)))") }
+                if n == 0 { endOfFile = true }
+                inputSize = n
+                inputPosition = 0
+            }
+            if endOfFile && inputPosition == inputSize {
+                if pending != 0 { throw StreamError(description: "'\(path)' is truncated or not valid Zstandard data") }
+                return []
+            }
+            var produced = 0
+            let status: Int = input.withUnsafeBytes { inRaw in
+                output.withUnsafeMutableBytes { outRaw in
+                    var inBuffer = ZSTD_inBuffer(src: inRaw.baseAddress, size: inputSize, pos: inputPosition)
+                    var outBuffer = ZSTD_outBuffer(dst: outRaw.baseAddress, size: outRaw.count, pos: 0)
+                    let result = ZSTD_decompressStream(stream, &outBuffer, &inBuffer)
+                    inputPosition = inBuffer.pos
+                    produced = outBuffer.pos
+                    return result
+                }
+            }
+            if ZSTD_isError(status) != 0 {
+                throw StreamError(description: "'\(path)' is not valid Zstandard data: \(String(cString: ZSTD_getErrorName(status)))")
+            }
+            pending = status
+            if produced > 0 { return Array(output[0..<produced]) }
+        }
+    }
+}
+
 /// Where `decant pipe` writes: standard output or a file, plain or gzip-compressed by the
-/// `.gz` extension. A file appears atomically when ``commit()`` is called.
+/// `.gz` extension or Zstandard-compressed by `.zst`. A file appears atomically when ``commit()``
+/// is called.
 public final class LineWriter {
     private enum Sink {
         case plain(StreamingAtomicFile)
         case gzip(gzFile, temporary: String?, target: String)
+        case zstd(ZstdSink)
     }
 
     private var sink: Sink
     private var committed = false
 
     public init(path: String) throws(StreamError) {
-        if path.hasSuffix(".gz") {
+        if path.hasSuffix(".zst") {
+            sink = .zstd(try ZstdSink(path: path))
+        } else if path.hasSuffix(".gz") {
             let temporary = AtomicFile.temporaryPath(for: path)
             guard let file = gzopen(temporary, "wb6") else {
                 throw StreamError(description: "cannot create '\(path)': \(String(cString: strerror(errno)))")
@@ -102,6 +189,8 @@ public final class LineWriter {
             var text = text
             let written = text.withUTF8 { gzwrite(file, $0.baseAddress, UInt32($0.count)) }
             if written <= 0 && !text.isEmpty { throw StreamError(description: "writing '\(target)' failed") }
+        case .zstd(let sink):
+            try sink.write(Array(text.utf8), end: false)
         }
     }
 
@@ -123,6 +212,59 @@ public final class LineWriter {
                 unlink(temporary)
                 throw StreamError(description: "cannot move the finished file to '\(target)': \(String(cString: strerror(errno)))")
             }
+        case .zstd(let sink):
+            try sink.finish()
         }
+    }
+}
+
+/// Zstandard streaming compression (`ZSTD_compressStream2`) into a file that appears atomically
+/// (or standard output for `-.zst`, which is not a name anyone uses, so files only).
+final class ZstdSink {
+    private let stream: OpaquePointer
+    private let file: StreamingAtomicFile
+    private var committed = false
+
+    init(path: String) throws(StreamError) {
+        guard let stream = ZSTD_createCStream() else { throw StreamError(description: "cannot start Zstandard compression") }
+        ZSTD_CCtx_setParameter(stream, ZSTD_c_compressionLevel, 3)
+        self.stream = stream
+        do { file = try StreamingAtomicFile(path: path) } catch {
+            ZSTD_freeCStream(stream)
+            throw StreamError(description: error.description)
+        }
+    }
+
+    deinit { ZSTD_freeCStream(stream) }
+
+    func write(_ bytes: [UInt8], end: Bool) throws(StreamError) {
+        var output = [UInt8](repeating: 0, count: Int(ZSTD_CStreamOutSize()))
+        var position = 0
+        while true {
+            var produced = 0
+            var remaining = 0
+            bytes.withUnsafeBytes { inRaw in
+                output.withUnsafeMutableBytes { outRaw in
+                    var inBuffer = ZSTD_inBuffer(src: inRaw.baseAddress, size: inRaw.count, pos: position)
+                    var outBuffer = ZSTD_outBuffer(dst: outRaw.baseAddress, size: outRaw.count, pos: 0)
+                    remaining = ZSTD_compressStream2(stream, &outBuffer, &inBuffer, end ? ZSTD_e_end : ZSTD_e_continue)
+                    position = inBuffer.pos
+                    produced = outBuffer.pos
+                }
+            }
+            if ZSTD_isError(remaining) != 0 {
+                throw StreamError(description: "Zstandard compression failed: \(String(cString: ZSTD_getErrorName(remaining)))")
+            }
+            if produced > 0 {
+                do { try file.append(bytes: output[0..<produced]) } catch { throw StreamError(description: error.description) }
+            }
+            let done = end ? remaining == 0 : position == bytes.count
+            if done { return }
+        }
+    }
+
+    func finish() throws(StreamError) {
+        try write([], end: true)
+        do { try file.commit() } catch { throw StreamError(description: error.description) }
     }
 }

@@ -41,6 +41,12 @@ public final class StreamingAtomicFile {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    /// Appends raw bytes (compressed data, for instance).
+    public func append(bytes: ArraySlice<UInt8>) throws(OutputError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
     /// Writes buffered bytes to the descriptor (standard output is flushed at once).
     public func flush() throws(OutputError) {
         var written = 0
