@@ -9,10 +9,13 @@ import DecantText
 /// mixed messages in order; attachments and forwarded messages left out), with
 /// quoted-printable/base64 undone and each part decoded in its own charset. Quoted replies and
 /// the signature are removed as boilerplate (see ``ReplyAndSignature``).
+///
+/// An mbox file (`.mbox`, messages separated by `From ` lines) holds several messages:
+/// ``readAll(_:)`` gives one document per message.
 public struct EmailReader: Reader {
     public let name = "email"
-    public let summary = "E-mail messages (.eml, MIME): headers, text and HTML parts, replies and signatures removed"
-    public let extensions = ["eml"]
+    public let summary = "E-mail messages (.eml, .mbox; MIME): headers, text and HTML parts, replies and signatures removed"
+    public let extensions = ["eml", "mbox"]
     public var decoder: TextDecoder
     public var html: HTMLReader
 
@@ -26,6 +29,9 @@ public struct EmailReader: Reader {
     public func confidence(for input: ReaderInput, sniffed: SniffResult) -> Double {
         guard sniffed.kind == .text || sniffed.kind == .html else { return 0 }
         if extensions.contains(input.fileExtension) && sniffed.kind == .text { return 0.9 }
+        if input.bytes.starts(with: Array("From ".utf8)), Mailbox.messages(Array(input.bytes.prefix(4096))).first.map({ MailHeaders($0.prefix(2048))["From"] != nil }) == true {
+            return 0.85
+        }
         // Without the extension: a header block of known mail headers including From.
         let head = String(decoding: input.bytes.prefix(4096), as: UTF8.self)
         let lines = head.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).prefix(while: { !$0.trimmingSpaces.isEmpty })
@@ -34,8 +40,25 @@ public struct EmailReader: Reader {
         return known.count >= 3 && names.contains("from") && lines.first?.contains(":") == true ? 0.8 : 0
     }
 
+    /// One message; for an mbox, all its messages in one document (each under its subject).
     public func read(_ input: ReaderInput) throws -> Document {
-        let message = MIMEPart(input.bytes[...])
+        let messages = Mailbox.messages(input.bytes)
+        guard messages.count > 1 else { return try message(messages.first ?? input.bytes[...], input: input) }
+        let documents = try readAll(input)
+        var whole = documents[0]
+        whole.blocks = documents.flatMap { document in
+            (document.metadata.title.map { [Block.heading($0, level: 1)] } ?? []) + document.blocks
+        }
+        whole.removed = documents.flatMap(\.removed)
+        return whole
+    }
+
+    public func readAll(_ input: ReaderInput) throws -> [Document] {
+        try Mailbox.messages(input.bytes).map { try message($0, input: input) }
+    }
+
+    private func message(_ bytes: ArraySlice<UInt8>, input: ReaderInput) throws -> Document {
+        let message = MIMEPart(bytes)
         let headers = message.headers
         guard headers["From"] != nil || headers["Subject"] != nil || headers["Date"] != nil else {
             throw ReadError.malformed("no mail headers (From, Subject, Date) at the start of the file")

@@ -60,3 +60,15 @@ import Testing
         #expect(EmailReader.displayName("<ann@example.org>") == "ann@example.org")
     }
 }
+
+@Suite struct MailboxTests {
+    @Test func anMboxGivesOneDocumentPerMessage() throws {
+        let bytes = Array(FileManager.default.contents(atPath: MailTests.folder.appendingPathComponent("notes.mbox").path) ?? Data())
+        let documents = try DocumentPipeline().processAll(ReaderInput(bytes: bytes, name: "notes.mbox"))
+        #expect(documents.map(\.metadata.title) == ["First note", "Second note"])
+        #expect(documents.map(\.metadata.authors) == [["Ann"], ["Bo"]])
+        #expect(documents[0].text == "The boat leaves at nine.\n\nFrom the harbour, take the left path.")
+        #expect(documents.map(\.source) == ["notes.mbox#1", "notes.mbox#2"])
+        #expect(try DocumentPipeline().processAll(ReaderInput(bytes: bytes, name: "inbox")).count == 2, "recognised without the extension")
+    }
+}
