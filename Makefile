@@ -5,7 +5,7 @@ BIN_DEBUG := .build/debug/decant
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test bootstrap build release schema-check eval compare bench peers clean-out
+.PHONY: demo test bootstrap build release schema-check eval compare bench peers clean-out bench-readers
 
 ## demo: install what is missing, build release, clean seeds/ into out/seeds, show the first document
 demo: bootstrap release
@@ -42,7 +42,7 @@ pipelines-check:
 ## Each concern has its own target; the umbrella targets run them all.
 eval: eval-scraped eval-html eval-encoding
 compare: compare-html compare-encoding
-bench: bench-scraped bench-html bench-encoding bench-batch
+bench: bench-scraped bench-html bench-encoding bench-batch bench-readers
 
 peers:
 	@bash scripts/bootstrap-peers.sh
@@ -55,6 +55,10 @@ eval-html compare-html bench-html:
 
 eval-scraped eval-encoding compare-encoding bench-scraped bench-encoding:
 	@echo "make $@: not wired up yet"
+
+## bench-readers: throughput per format, and what the plugin protocol adds over pdftotext alone
+bench-readers: bootstrap release
+	@python3 scripts/bench-readers.py --bin $(BIN_RELEASE)
 
 clean-out:
 	rm -rf out

@@ -8,11 +8,8 @@ from the PDF's information dictionary. Needs poppler-utils (`apt-get install pop
 """
 import json
 import os
-import shutil
-import statistics
 import subprocess
 import sys
-import tempfile
 import xml.etree.ElementTree as ET
 
 NS = "{http://www.w3.org/1999/xhtml}"
@@ -50,20 +47,19 @@ def main():
     data = sys.stdin.buffer.read()
     if not data.startswith(b"%PDF-"):
         fail("the input is not a PDF (it does not start with %PDF-)", 65)
-    if shutil.which("pdftotext") is None:
+    try:
+        # "-" as the input file: pdftotext reads the PDF from its standard input.
+        run = subprocess.run(["pdftotext", "-q", "-enc", "UTF-8", "-bbox-layout", "-", "-"], input=data, capture_output=True)
+    except FileNotFoundError:
         fail("pdftotext is not installed; install poppler-utils", 69)
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
-        pdf.write(data)
-        pdf.flush()
-        run = subprocess.run(["pdftotext", "-q", "-enc", "UTF-8", "-bbox-layout", pdf.name, "-"],
-                             capture_output=True)
     if run.returncode != 0 or not run.stdout:
         fail(f"pdftotext could not read the PDF (status {run.returncode}); it may be damaged or encrypted", 65)
     root = ET.fromstring(run.stdout)
     meta = {m.get("name"): m.get("content") for m in root.iter(NS + "meta")}
     title = root.find(f"{NS}head/{NS}title")
     found = blocks_of(root)
-    body = statistics.median(h for _, h in found) if found else 0
+    heights = sorted(h for _, h in found)
+    body = heights[(len(heights) - 1) // 2] if heights else 0  # the lower median
     blocks = []
     for text, height in found:
         if body and height > body * 1.25 and len(text) < 200:
