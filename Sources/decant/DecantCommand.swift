@@ -88,3 +88,14 @@ extension OutputFormat: ExpressibleByArgument {}
 func printError(_ message: String) {
     FileDescriptorOutput.standardError.write(message + "\n")
 }
+
+/// The bytes of a file named on the command line, or of standard input for `-`; on failure the
+/// reason is printed and the command exits with ``ExitStatus/cannotRun``.
+func readCommandInput(_ file: String, limit: Int) throws -> [UInt8] {
+    do {
+        return file == "-" ? try FileDescriptorInput.readAll(0) : try InputFile.read(file, limit: limit)
+    } catch {
+        printError("decant: \(error.message)")
+        throw ExitStatus.cannotRun
+    }
+}

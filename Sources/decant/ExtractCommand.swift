@@ -22,13 +22,7 @@ struct ExtractCommand: ParsableCommand {
     @OptionGroup var documentOptions: DocumentOptions
 
     func run() throws {
-        let bytes: [UInt8]
-        do {
-            bytes = file == "-" ? try FileDescriptorInput.readAll(0) : try InputFile.read(file, limit: documentOptions.maxBytes)
-        } catch {
-            printError("decant: \(error.message)")
-            throw ExitStatus.cannotRun
-        }
+        let bytes = try readCommandInput(file, limit: documentOptions.maxBytes)
         let name = file == "-" ? "stdin" : file
         do {
             let documents = try documentOptions.pipeline.processAll(ReaderInput(bytes: bytes, name: name))

@@ -59,13 +59,7 @@ struct RepairCommand: ParsableCommand {
     @OptionGroup var repairArguments: RepairArguments
 
     func run() throws {
-        let bytes: [UInt8]
-        do {
-            bytes = file == "-" ? try FileDescriptorInput.readAll(0) : try InputFile.read(file, limit: Int.max)
-        } catch {
-            printError("decant: \(error.message)")
-            throw ExitStatus.cannotRun
-        }
+        let bytes = try readCommandInput(file, limit: Int.max)
         let stage = repairArguments.options.stage
         if jsonl { return try runJSONLines(bytes, stage: stage) }
         let text = TextDecoder().decode(bytes).text
