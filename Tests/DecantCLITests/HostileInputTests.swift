@@ -61,6 +61,12 @@ import Testing
         try folder.write("in/locked-dir/inside.txt", "secret\n")
         chmod(folder.path("in/locked-dir"), 0o000)
         expected["locked-dir"] = .error("read.permission")
+        // A file name that is not valid UTF-8.
+        let badName: [CChar] = Array(folder.path("in/bad-").utf8CString.dropLast()) + [CChar(bitPattern: 0xFF), 0x2E, 0x74, 0x78, 0x74, 0]
+        let fd = open(badName, O_CREAT | O_WRONLY, 0o644)
+        _ = write(fd, "text\n", 5)
+        close(fd)
+        expected["bad-\u{FFFD}.txt"] = .error("read.bad-filename")
         // A non-HTML file named .html, and a truncated page.
         try folder.write("in/not-really.html", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<512).map { _ in UInt8(truncatingIfNeeded: random.next()) })
         expected["not-really.html"] = .error("skipped.binary")

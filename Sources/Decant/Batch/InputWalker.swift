@@ -23,6 +23,8 @@ public struct InputWalker: Sequence, IteratorProtocol {
         var directory: String
         var relative: String
         var names: [String]
+        /// Names whose bytes are not valid UTF-8 (shown with U+FFFD in `names`).
+        var undecodable: Set<Int> = []
         var index = 0
     }
 
@@ -63,11 +65,16 @@ public struct InputWalker: Sequence, IteratorProtocol {
             var frame = stack.removeLast()
             guard frame.index < frame.names.count else { continue }
             let name = frame.names[frame.index]
+            let undecodable = frame.undecodable.contains(frame.index)
             frame.index += 1
             stack.append(frame)
             if AtomicFile.isTemporaryName(name) { continue }
             let path = frame.directory + "/" + name
             let relative = frame.relative.isEmpty ? name : frame.relative + "/" + name
+            if undecodable {
+                return problem(path, relative, "read.bad-filename",
+                               "'\(path)' has a name that is not valid UTF-8 (shown with \u{FFFD}); rename it, e.g. with convmv, to include it")
+            }
             var info = stat()
             guard lstat(path, &info) == 0 else {
                 return problem(path, relative, "read.missing", "'\(path)' disappeared during the run")
@@ -111,7 +118,11 @@ public struct InputWalker: Sequence, IteratorProtocol {
             names.append(name)
         }
         names.sort { $0.lexicographicallyPrecedes($1) }
-        return Frame(directory: directory, relative: relative, names: names.map { String(decoding: $0, as: UTF8.self) })
+        var frame = Frame(directory: directory, relative: relative, names: names.map { String(decoding: $0, as: UTF8.self) })
+        for (index, name) in names.enumerated() where String(validating: name, as: UTF8.self) == nil {
+            frame.undecodable.insert(index)
+        }
+        return frame
     }
 
     static func realPath(_ path: String) -> String? {
