@@ -53,7 +53,19 @@ peers:
 eval-html compare-html bench-html:
 	@bash scripts/eval-html.sh $(patsubst %-html,%,$@)
 
-eval-scraped eval-encoding compare-encoding bench-scraped bench-encoding:
+## eval-encoding: ftfy's cases and a generated mojibake corpus, Decant vs ftfy (README "Encodings and repairs")
+eval-encoding:
+	@bash scripts/encoding/run.sh eval
+
+## compare-encoding: charset detection on a generated multilingual corpus vs charset-normalizer, chardet, uchardet
+compare-encoding:
+	@bash scripts/encoding/run.sh compare
+
+## bench-encoding: repair throughput vs ftfy, and decode + repair of clean UTF-8
+bench-encoding:
+	@bash scripts/encoding/run.sh bench
+
+eval-scraped bench-scraped:
 	@echo "make $@: not wired up yet"
 
 ## bench-readers: throughput per format, and what the plugin protocol adds over pdftotext alone

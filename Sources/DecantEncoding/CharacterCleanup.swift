@@ -34,6 +34,14 @@ public struct CharacterCleanup: Sendable {
         }
     }
 
+    @inline(__always) static func needsWork(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x09, 0x0A: false
+        case 0x00..<0x20, 0x7F...0xA0, 0xAD, 0x180E, 0x2000...0x200B, 0x202F, 0x205F, 0x2060, 0x3000, 0xFEFF: true
+        default: false
+        }
+    }
+
     /// Cleans one line (no newlines expected, but tabs and newlines are kept if present).
     ///
     /// With `keepingMojibake` (the default, used by readers), a C1 control right after a Latin-1
@@ -42,6 +50,8 @@ public struct CharacterCleanup: Sendable {
     public func clean(_ line: Substring, tally: inout Tally, keepingMojibake: Bool = true) -> String {
         // Fast path: pure printable ASCII needs nothing.
         if line.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F || $0 == 0x09 }) { return String(line) }
+        // Fast path: nothing to remove or replace (one look at each scalar, no allocation).
+        if !line.unicodeScalars.contains(where: { Self.needsWork($0.value) }) { return String(line) }
         var out = String.UnicodeScalarView()
         var previous: UInt32 = 0
         for scalar in line.unicodeScalars {

@@ -11,6 +11,8 @@ public struct LegacyCodePage: Sendable {
     let high: [Unicode.Scalar?]
     /// Scalar value → byte, for the high half only.
     let reverse: [UInt32: UInt8]
+    /// The same for scalars below U+2600 as a flat table (-1: not encodable), the hot path.
+    let flat: [Int16]
 
     init?(charset: String, sloppy: Bool, latin1Controls: Bool = false) {
         guard let converter = try? IconvConverter(from: charset) else { return nil }
@@ -29,15 +31,21 @@ public struct LegacyCodePage: Sendable {
         if latin1Controls {
             for byte in 0x80...0x9F where reverse[UInt32(byte)] == nil { reverse[UInt32(byte)] = UInt8(byte) }
         }
+        var flat = [Int16](repeating: -1, count: 0x2600)
+        for (value, byte) in reverse where value < 0x2600 { flat[Int(value)] = Int16(byte) }
         self.charset = charset
         self.high = high
         self.reverse = reverse
+        self.flat = flat
     }
 
     /// The byte that `scalar` encodes to, or nil when the page cannot encode it.
     @inline(__always)
     func byte(for scalar: Unicode.Scalar) -> UInt8? {
-        scalar.value < 0x80 ? UInt8(scalar.value) : reverse[scalar.value]
+        let value = scalar.value
+        if value < 0x80 { return UInt8(value) }
+        if value < 0x2600 { let byte = flat[Int(value)]; return byte < 0 ? nil : UInt8(byte) }
+        return reverse[value]
     }
 
     /// The scalar for `byte` (ASCII maps to itself).

@@ -23,14 +23,16 @@ public struct MojibakeRepair: TextRepair {
     }
 
     static let windows1252 = LegacyCodePage.mojibakeSources.first { $0.charset == "WINDOWS-1252" }!
+    static let triggers = MojibakeTriggers(pages: LegacyCodePage.mojibakeSources)
 
     public func repair(_ text: String, tally: inout RepairTally) -> String {
         guard text.utf8.contains(where: { $0 >= 0xC3 }) else { return text }
         guard text.utf8.contains(UInt8(ascii: "\n")) else { return repairLine(text, tally: &tally) }
         var changed = false
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let fixed = repairLine(String(line), tally: &tally)
-            if fixed != line { changed = true }
+            let original = String(line)
+            let fixed = repairLine(original, tally: &tally)
+            if !fixed.utf8.elementsEqual(original.utf8) { changed = true }
             return fixed
         }
         return changed ? lines.joined(separator: "\n") : text
@@ -39,7 +41,7 @@ public struct MojibakeRepair: TextRepair {
     func repairLine(_ text: String, tally: inout RepairTally) -> String {
         // Fast path: mojibake always contains a character at or above U+00C0 or a symbol that
         // stands for a lead byte; pure ASCII and text without such characters are untouched.
-        guard text.utf8.contains(where: { $0 >= 0xC3 }) else { return text }
+        guard text.utf8.contains(where: { $0 >= 0xC3 }), Self.triggers.mayContainMojibake(text) else { return text }
         var scalars = Array(text.unicodeScalars)
         var changed = false
         for _ in 0..<maxPasses {
@@ -144,8 +146,7 @@ public struct MojibakeRepair: TextRepair {
                 return nil
             }
             if lostBytes > 0 {
-                // Only believable when something besides the lost byte looks like a sequence.
-                guard length - 1 - lostBytes >= 1 || lead == 0xC3 || lead == 0xC2 else { return nil }
+                // A guess: believed only where the same text has certain mojibake (see `run`).
                 return Candidate(start: i, length: length, scalar: "\u{FFFD}", guessed: true)
             }
             var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
@@ -225,8 +226,7 @@ public struct MojibakeRepair: TextRepair {
             var totalGain = 0
             var copied = 0
             for token in tokens {
-                let accept = token.strong || (token.guessed ? token.gain >= 0 : token.gain >= 1)
-                    && believable(token.group, fixed: token.fixed, original: token.range)
+                let accept = token.strong || token.gain >= 0 && believable(token.group, fixed: token.fixed, original: token.range)
                 result.append(contentsOf: scalars[copied..<token.range.lowerBound])
                 if accept {
                     result.append(contentsOf: token.fixed)

@@ -11,10 +11,29 @@ public struct UnicodeNormalization: TextRepair {
         self.form = form
     }
 
+    /// False for scalars NFC always keeps as they are: combining marks (canonical combining class
+    /// above 0), conjoining Hangul jamo, and the singletons and exclusions that NFC replaces
+    /// (Ω ohm, K kelvin, Å angstrom, CJK compatibility ideographs, Indic nukta forms) may change.
+    @inline(__always) static func mayChangeUnderNFC(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x300 { return false }
+        if s.properties.canonicalCombiningClass.rawValue != 0 { return true }
+        switch v {
+        case 0x0340...0x0344, 0x0374, 0x037E, 0x0387, 0x0958...0x095F, 0x09DC...0x09DF, 0x0A33, 0x0A36,
+             0x0A59...0x0A5E, 0x0B5C, 0x0B5D, 0x0F43...0x0FB9, 0x1100...0x11FF, 0x1F71...0x1FFD, 0x2000, 0x2001,
+             0x2126, 0x212A, 0x212B, 0x2329, 0x232A, 0x2ADC, 0xF900...0xFAFF, 0xFB1D...0xFB4E, 0x1D15E...0x1D1C0,
+             0x2F800...0x2FA1D:
+            return true
+        default:
+            // Vowel signs and other marks of class 0 that compose with a preceding letter.
+            return s.properties.generalCategory == .spacingMark || s.properties.generalCategory == .nonspacingMark
+        }
+    }
+
     public func repair(_ text: String, tally: inout RepairTally) -> String {
         // Below U+0300 every scalar is already in NFC (and NFKC but for a few compatibility
         // characters in Latin-1, checked below).
-        if form == .nfc, text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return text }
+        if form == .nfc, !text.unicodeScalars.contains(where: Self.mayChangeUnderNFC) { return text }
         if form == .nfkc, text.unicodeScalars.allSatisfy({ $0.value < 0xA0 }) { return text }
         let normalized = form == .nfc ? text.precomposedStringWithCanonicalMapping : text.precomposedStringWithCompatibilityMapping
         if normalized.unicodeScalars.elementsEqual(text.unicodeScalars) { return text }
