@@ -65,8 +65,14 @@ compare-encoding:
 bench-encoding:
 	@bash scripts/encoding/run.sh bench
 
-eval-scraped bench-scraped:
-	@echo "make $@: not wired up yet"
+## eval-scraped: webpages-dev rendered to text dumps (lynx, inscriptis); Decant vs keep-everything, C4, Gopher,
+## jusText, trafilatura and the line oracle, then batch learning on pages that share a site (scripts/eval/).
+eval-scraped: peers release
+	$(PY) scripts/eval/scraped_eval.py
+
+## bench-scraped: MB/s of scraped text per core, release build, with the line-filter peers on the same dumps.
+bench-scraped: peers release
+	$(PY) scripts/eval/scraped_bench.py
 
 ## bench-readers: throughput per format, and what the plugin protocol adds over pdftotext alone
 bench-readers: bootstrap release

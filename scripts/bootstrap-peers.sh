@@ -4,6 +4,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
+# Text browsers that render HTML to the text dumps make eval-scraped measures on (peers for eval only).
+PEER_APT=(lynx w3m)
+apt_missing=()
+for pkg in "${PEER_APT[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || apt_missing+=("$pkg")
+done
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  echo "bootstrap-peers: installing Debian packages: ${apt_missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_missing[@]}" >/dev/null
+fi
 PEERS=(trafilatura readability-lxml lxml_html_clean justext resiliparse ftfy charset-normalizer chardet
        faust-cchardet inscriptis html-text)
 # import names differ from package names for some peers

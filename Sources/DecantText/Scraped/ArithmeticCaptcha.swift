@@ -4,6 +4,7 @@
 /// are captchas; `"2 + 2 = 4 is not always true."` is not (it has words after the sum).
 public enum ArithmeticCaptcha {
     public static func matches(_ line: String) -> Bool {
+        guard line.utf8.count <= 64 else { return false }
         var digits = 0, operators = 0, equals = 0, letters = 0
         for character in line {
             if character.isNumber { digits += 1 }

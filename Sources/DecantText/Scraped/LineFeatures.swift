@@ -30,54 +30,103 @@ public struct LineFeatures: Sendable, Equatable {
     public init() {}
 
     public init(_ text: String, stopwords: StopwordIndex) {
-        characters = text.unicodeScalars.count
         var hits: [Int] = Array(repeating: 0, count: stopwords.languages.count)
-        for token in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+        var token: [Unicode.Scalar] = []
+        var last: Unicode.Scalar?
+        var lastNonClosing: Unicode.Scalar?
+        func finishToken() {
+            guard let first = token.first else { return }
             words += 1
-            if let first = token.first, first.isUppercase { capitalisedWords += 1 }
-            if token.count == 1, let only = token.first, "|·•»›".contains(only) { separators += 1 }
-            if token.hasPrefix("http://") || token.hasPrefix("https://") || token.hasPrefix("www.")
-                || (token.contains("@") && token.contains(".")) {
-                urls += 1
-            }
+            if first.properties.isUppercase { capitalisedWords += 1 }
+            if token.count == 1, "|·•»›".unicodeScalars.contains(first) { separators += 1 }
+            if Self.looksLikeURL(token) { urls += 1 }
             gluedBoundaries += Self.gluedBoundaries(in: token)
-            let word = StopwordIndex.normalise(token)
-            if !word.isEmpty, let langs = stopwords.words[word] {
-                for lang in langs { hits[lang] += 1 }
+            // Stopwords are short: only short cores are looked up.
+            var coreStart = 0
+            var coreEnd = token.count
+            while coreStart < coreEnd, !token[coreStart].properties.isAlphabetic { coreStart += 1 }
+            while coreEnd > coreStart, !token[coreEnd - 1].properties.isAlphabetic { coreEnd -= 1 }
+            if coreEnd > coreStart, coreEnd - coreStart <= 12 {
+                var core = String.UnicodeScalarView()
+                for scalar in token[coreStart..<coreEnd] {
+                    if scalar.value >= 0x41 && scalar.value <= 0x5A { core.append(Unicode.Scalar(scalar.value + 32)!) }
+                    else if scalar.value < 0x80 || !scalar.properties.changesWhenLowercased { core.append(scalar) }
+                    else { core.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars) }
+                }
+                if let langs = stopwords.words[String(core)] { for lang in langs { hits[lang] += 1 } }
             }
+            token.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic { letters += 1 } else if scalar.properties.numericType != nil { digits += 1 }
+            characters += 1
+            let value = scalar.value
+            if value == 0x20 || value == 0x09 {
+                finishToken()
+                continue
+            }
+            token.append(scalar)
+            if value < 0x80 {
+                if (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) { letters += 1 }
+                else if value >= 0x30 && value <= 0x39 { digits += 1 }
+            } else if scalar.properties.isAlphabetic {
+                letters += 1
+            } else if scalar.properties.numericType != nil {
+                digits += 1
+            }
+            last = scalar
+            if !"\"”’'»)]}".unicodeScalars.contains(scalar) { lastNonClosing = scalar }
         }
+        finishToken()
+        _ = last
         if words > 0, let best = hits.indices.max(by: { hits[$0] < hits[$1] || (hits[$0] == hits[$1] && $0 > $1) }),
             hits[best] > 0 {
             stopwordShare = Double(hits[best]) / Double(words)
             language = stopwords.languages[best]
         }
-        let trimmed = text.reversed().drop(while: { "\"”’'»)]} ".contains($0) })
-        if let last = trimmed.first {
-            endsSentence = ".!?…".contains(last)
-            endsWithColon = last == ":"
-            endsWithFullStop = last == "." || last == "…"
+        if let end = lastNonClosing {
+            endsSentence = ".!?…".unicodeScalars.contains(end)
+            endsWithColon = end == ":"
+            endsWithFullStop = end == "." || end == "…"
         }
     }
 
-    /// Counts lower→upper boundaries inside a token where the lower-case run has at least two
-    /// letters after a capital (`AmericaIran` → 1); `iPhone`, `McDonald`, `eBay` count 0.
-    static func gluedBoundaries(in token: Substring) -> Int {
+    static func looksLikeURL(_ token: [Unicode.Scalar]) -> Bool {
+        func starts(_ prefix: String) -> Bool {
+            let p = Array(prefix.unicodeScalars)
+            return token.count >= p.count && Array(token[0..<p.count]) == p
+        }
+        if starts("http://") || starts("https://") || starts("www.") { return true }
+        return token.contains("@") && token.contains(".")
+    }
+
+    /// Counts lower→upper boundaries inside a token where the part before has at least three
+    /// letters and starts with a capital (`AmericaIran` → 1); `iPhone`, `McDonald`, `MacBook`, `eBay` count 0.
+    static func gluedBoundaries(in token: [Unicode.Scalar]) -> Int {
         var count = 0
-        var part = ""  // the letters since the last capital or the start of the word
-        for character in token {
-            if character.isUppercase {
-                if part.count >= 3, part.first?.isUppercase == true, part.dropFirst().allSatisfy(\.isLowercase),
-                    part != "Mac" {
-                    count += 1
-                }
-                part = String(character)
-            } else if character.isLetter {
-                part.append(character)
+        var partLength = 0
+        var partStartsUpper = false
+        var partAllLowerAfterFirst = true
+        var partIsMac = false
+        var first: Unicode.Scalar = " "
+        var second: Unicode.Scalar = " "
+        for scalar in token {
+            let value = scalar.value
+            let isUpper = value < 0x80 ? (value >= 0x41 && value <= 0x5A) : scalar.properties.isUppercase
+            let isLetter = value < 0x80 ? ((value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)) : scalar.properties.isAlphabetic
+            if isUpper {
+                if partLength >= 3 && partStartsUpper && partAllLowerAfterFirst && !partIsMac { count += 1 }
+                partLength = 1
+                partStartsUpper = true
+                partAllLowerAfterFirst = true
+                first = scalar
+            } else if isLetter {
+                partLength += 1
+                if partLength == 2 { second = scalar }
+                partIsMac = partLength == 3 && first == "M" && second == "a" && scalar == "c"
             } else {
-                part = ""
+                partLength = 0
+                partStartsUpper = false
+                partIsMac = false
             }
         }
         return count
@@ -96,11 +145,5 @@ public struct StopwordIndex: Sendable {
             for word in lists[language] ?? [] { words[word, default: []].append(index) }
         }
         self.words = words
-    }
-
-    /// Lower case, without the punctuation around the word.
-    static func normalise(_ token: Substring) -> String {
-        let core = token.drop(while: { !$0.isLetter }).reversed().drop(while: { !$0.isLetter })
-        return String(core.reversed()).lowercased()
     }
 }

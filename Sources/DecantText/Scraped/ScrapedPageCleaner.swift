@@ -106,7 +106,8 @@ public struct ScrapedPageCleaner: DocumentStage {
                 decisions[i] = .drop(reason)
             } else if let reason = rules.match(key: keys[i], words: f.words) {
                 decisions[i] = .drop(reason)
-            } else if let repeated, repeated.contains(key: keys[i], folder: folder) {
+            } else if let repeated, !Self.isProse(f), repeated.contains(key: keys[i], folder: folder) {
+                // Prose that recurs (a quote, a shared product description) is left to the context stage.
                 decisions[i] = .drop("boilerplate.repeated")
             } else if isCaption(keys[i], features: f) {
                 decisions[i] = .caption
@@ -244,11 +245,11 @@ public struct ScrapedPageCleaner: DocumentStage {
             if meta.url == nil { meta.url = text }
             return "metadata.url"
         }
-        if f.words <= 12, let iso = dates.parse(text) {
+        if f.words <= 12, f.digits > 0, f.characters <= 100, let iso = dates.parse(text) {
             if meta.date == nil { meta.date = iso }
             return "metadata.date"
         }
-        if f.words <= 10, let origin = credits.source(text) {
+        if f.words <= 10, f.endsWithColon == false, let origin = credits.source(text) {
             if meta.origin == nil { meta.origin = origin }
             return "metadata.source"
         }
@@ -258,11 +259,11 @@ public struct ScrapedPageCleaner: DocumentStage {
         }
         if ArithmeticCaptcha.matches(text) { return "boilerplate.captcha" }
         if Self.isPlaceholder(text) { return "boilerplate.image" }
-        if f.words <= 30, let crumb = crumbs.parse(text) {
+        if f.words <= 30, f.characters <= 240, let crumb = crumbs.parse(text) {
             if crumb.isPath && beforeProse && categories.isEmpty { categories = crumb.items }
             return "boilerplate.navigation"
         }
-        if let tags = GluedTagLine.split(text, features: f, requireTwo: !beforeProse) {
+        if f.gluedBoundaries > 0, let tags = GluedTagLine.split(text, features: f, requireTwo: !beforeProse) {
             if categories.isEmpty { categories = tags }
             return "metadata.categories"
         }
