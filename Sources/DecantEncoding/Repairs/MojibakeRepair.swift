@@ -31,8 +31,9 @@ public struct MojibakeRepair: TextRepair {
         var changed = false
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let original = String(line)
+            let before = tally.total
             let fixed = repairLine(original, tally: &tally)
-            if !fixed.utf8.elementsEqual(original.utf8) { changed = true }
+            if tally.total != before { changed = true } // every change is tallied
             return fixed
         }
         return changed ? lines.joined(separator: "\n") : text

@@ -1,44 +1,58 @@
 /// A cheap test that rules out mojibake for almost all clean text, so ``MojibakeRepair`` runs
-/// its full analysis only on lines that could hold some: a character that is a UTF-8 lead byte
-/// in some code page directly followed by one that is a continuation byte (or U+FFFD) in some
-/// code page, a lead `Ã` before a space (a lost NBSP), or a C1 control. One table lookup per
-/// character; no allocation.
+/// its full analysis only on lines that could hold some: in one and the same code page, a
+/// character that is a UTF-8 lead byte followed by as many continuation bytes (or U+FFFD) as the
+/// lead needs; a page's `0xC3` before a space (a lost NBSP); or a C1 control. A few table
+/// lookups per character, no allocation.
 ///
 /// `"café au lait"` never triggers (é is followed by ASCII); `"cafÃ©"` does.
 struct MojibakeTriggers: Sendable {
-    /// Bit 0: lead somewhere, bit 1: continuation somewhere, bit 2: a page's 0xC3; for U+0000…U+FFFF.
-    private let flags: [UInt8]
+    /// Per scalar below U+10000, one bit per code page.
+    private let lead2: [UInt16], lead3: [UInt16], continuation: [UInt16]
+    /// Scalars that are byte 0xC3 in some page.
+    private let c3: [Bool]
 
     init(pages: [LegacyCodePage]) {
-        var flags = [UInt8](repeating: 0, count: 0x10000)
-        for page in pages {
+        var lead2 = [UInt16](repeating: 0, count: 0x10000)
+        var lead3 = lead2, continuation = lead2
+        var c3 = [Bool](repeating: false, count: 0x10000)
+        for (index, page) in pages.prefix(16).enumerated() {
+            let bit = UInt16(1) << index
             for byte in 0x80...0xFF {
                 guard let scalar = page.scalar(for: UInt8(byte)), scalar.value < 0x10000 else { continue }
-                let index = Int(scalar.value)
-                if (0xC2...0xF4).contains(byte) { flags[index] |= 1 }
-                if (0x80...0xBF).contains(byte) { flags[index] |= 2 }
-                if byte == 0xC3 { flags[index] |= 4 }
+                let value = Int(scalar.value)
+                if (0xC2...0xDF).contains(byte) { lead2[value] |= bit }
+                if (0xE0...0xF4).contains(byte) { lead3[value] |= bit }
+                if (0x80...0xBF).contains(byte) { continuation[value] |= bit }
+                if byte == 0xC3 { c3[value] = true }
             }
             // Latin-1 readings: C1 controls stand for their own bytes.
-            for byte in 0x80...0xBF { flags[byte] |= 2 }
+            for byte in 0x80...0xBF { continuation[byte] |= bit }
+            continuation[0xFFFD] |= bit
         }
-        flags[0xFFFD] |= 2
-        self.flags = flags
+        self.lead2 = lead2
+        self.lead3 = lead3
+        self.continuation = continuation
+        self.c3 = c3
     }
 
     func mayContainMojibake(_ text: String) -> Bool {
-        var previous: UInt8 = 0
+        var needOne: UInt16 = 0, needTwo: UInt16 = 0
+        var previousC3 = false
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                if value == 0x20 && previous & 4 != 0 { return true }
-                previous = 0
+                if value == 0x20 && previousC3 { return true }
+                needOne = 0; needTwo = 0; previousC3 = false
                 continue
             }
-            if value >= 0x80 && value < 0xA0 { return true }
-            let flag: UInt8 = value < 0x10000 ? flags[Int(value)] : 0
-            if previous & 1 != 0 && flag & 2 != 0 { return true }
-            previous = flag
+            if value < 0xA0 { return true }
+            guard value < 0x10000 else { needOne = 0; needTwo = 0; previousC3 = false; continue }
+            let index = Int(value)
+            let cont = continuation[index]
+            if needOne & cont != 0 { return true }
+            needOne = (needTwo & cont) | lead2[index]
+            needTwo = lead3[index]
+            previousC3 = c3[index]
         }
         return false
     }

@@ -17,6 +17,13 @@ public struct UnicodeNormalization: TextRepair {
     @inline(__always) static func mayChangeUnderNFC(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x300 { return false }
+        switch v {
+        // Letters of scripts whose text is NFC unless it holds combining marks (checked apart).
+        case 0x0400...0x0482, 0x048A...0x052F, 0x05D0...0x05EA, 0x0620...0x064A, 0x2010...0x2027, 0x3041...0x3096,
+             0x30A1...0x30FA, 0x4E00...0x9FFF, 0xAC00...0xD7A3:
+            return false
+        default: break
+        }
         if s.properties.canonicalCombiningClass.rawValue != 0 { return true }
         switch v {
         case 0x0340...0x0344, 0x0374, 0x037E, 0x0387, 0x0958...0x095F, 0x09DC...0x09DF, 0x0A33, 0x0A36,
