@@ -71,6 +71,7 @@ let package = Package(
         .testTarget(name: "DecantPluginsTests", dependencies: ["Decant", "DecantPlugins"]),
         .testTarget(name: "DecantEncodingTests", dependencies: ["DecantEncoding", "DecantCore"]),
         .testTarget(name: "DecantHTMLTests", dependencies: ["DecantHTML", "DecantCore"]),
+        .testTarget(name: "DecantTests", dependencies: ["Decant"]),
         .testTarget(name: "DecantCLITests", dependencies: ["Decant", "decant"]),
     ]
 )

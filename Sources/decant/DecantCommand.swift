@@ -37,6 +37,11 @@ struct DocumentOptions: ParsableArguments {
     @Option(help: "Refuse inputs larger than this many bytes.")
     var maxBytes: Int = 256 * 1024 * 1024
 
+    @Option(help: ArgumentHelp(
+        "Abandon an input whose reading, cleaning and repairs take longer than this many seconds (an error record, code read.timeout); 0 for no limit.",
+        valueName: "seconds"))
+    var timeoutPerDoc: Double = 120
+
     @Flag(help: "HTML: keep comment sections as blocks after the article.")
     var comments = false
 
@@ -57,6 +62,7 @@ struct DocumentOptions: ParsableArguments {
         var options = PipelineOptions()
         options.includeCaptions = includeCaptions
         options.maxBytes = maxBytes
+        options.timeoutPerDocument = timeoutPerDoc > 0 ? timeoutPerDoc : nil
         options.repairs = repairArguments.options
         let html = ExtractionOptions(comments: comments, markup: InlineMarkup(links: links, images: images))
         return DocumentPipeline(registry: pluginOptions.readerSetup(warn: true, builtins: BuiltinReaders.registry(html: html)).registry, options: options,

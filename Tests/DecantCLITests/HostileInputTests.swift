@@ -33,9 +33,15 @@ import Testing
         _ = FileManager.default.createFile(atPath: huge, contents: nil)
         _ = truncate(huge, 1 << 30)
         expected["huge.txt"] = .error("read.too-large")
-        // One 5 MB line of words.
-        try folder.write("in/long-line.txt", String(repeating: "word ", count: 1_000_000))
+        // One 100 MB line of words: a document, or abandoned past --timeout-per-doc.
+        try folder.write("in/long-line.txt", String(repeating: "word ", count: 20_000_000))
         expected["long-line.txt"] = .reported
+        // A zip bomb and a path-traversal entry name inside DOCX containers.
+        for name in ["bomb.docx", "traversal.docx"] {
+            let fixture = CLI.repoRoot.appendingPathComponent("Tests/Fixtures/office/" + name)
+            try folder.write("in/" + name, [UInt8](try Data(contentsOf: fixture)))
+            expected[name] = .error("read.malformed")
+        }
         // 100,000 nested elements.
         try folder.write("in/nested.html", "<html><body>" + String(repeating: "<div>", count: 100_000) + "deep text" + String(repeating: "</div>", count: 100_000) + "</body></html>")
         expected["nested.html"] = .reported
@@ -79,7 +85,9 @@ import Testing
         let folder = try TemporaryFolder()
         let expected = try buildCorpus(folder)
         let before = snapshot(folder.path("in"))
-        let result = try CLI.run(["clean", folder.path("in"), "-o", folder.path("out"), "--jobs", "2"], unprivileged: true)
+        let result = try CLI.run(
+            ["clean", folder.path("in"), "-o", folder.path("out"), "--jobs", "2", "--timeout-per-doc", "10", "--report", folder.path("report.json")],
+            unprivileged: true)
         #expect(result.status == 1, "finishes, with failures reported: \(result.stderr.suffix(300))")
         #expect(snapshot(folder.path("in")) == before, "inputs are not modified")
         chmod(folder.path("in/locked-dir"), 0o755)
@@ -102,6 +110,10 @@ import Testing
         let everything = try folder.read("out/documents.jsonl")
         #expect(!everything.contains("root:x:0:0"))
         #expect(!everything.contains(String(repeating: "lol", count: 1000)))
+        // Memory stays bounded: the 100 MB line and the 1 GB file do not take gigabytes.
+        let report = try JSONSerialization.jsonObject(with: Data(folder.read("report.json").utf8)) as! [String: Any]
+        let peak = report["peak_memory_bytes"] as! Int
+        #expect(peak > 0 && peak < 2 << 30, "peak memory \(peak / (1 << 20)) MiB")
     }
 
     /// Size and modification time of every regular file below `path`.

@@ -20,6 +20,8 @@ public struct RunReport: Codable, Sendable {
     public var stats: BatchStats
     /// Skipped and failed inputs, in walk order (the first ``RunReport/failureListLimit``).
     public var failures: [Failure]
+    /// The most memory the process held at once (resident set), in bytes.
+    public var peakMemoryBytes: Int = PeakMemory.residentBytes
 
     public static let failureListLimit = 10_000
 
@@ -28,5 +30,14 @@ public struct RunReport: Codable, Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self) + "\n"
+    }
+}
+
+/// The process's peak resident memory (`getrusage`'s `ru_maxrss`).
+public enum PeakMemory {
+    public static var residentBytes: Int {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        return Int(usage.ru_maxrss) * 1024
     }
 }

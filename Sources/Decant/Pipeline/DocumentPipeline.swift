@@ -6,6 +6,9 @@ public struct PipelineOptions: Sendable {
     public var maxBytes = 256 * 1024 * 1024
     /// Which text repairs and normalisations run (after the other stages, see ``DocumentPipeline``).
     public var repairs = RepairOptions()
+    /// Wall-clock limit per input in seconds (``DocumentTimeLimit``); `nil` for none. The command
+    /// line sets 120 s (`--timeout-per-doc`).
+    public var timeoutPerDocument: Double?
 
     public init() {}
 }
@@ -34,36 +37,49 @@ public struct DocumentPipeline: Sendable {
     /// - Parameters:
     ///   - source: what to write as `source` (relative path or URL); defaults to the input name.
     ///   - id: the caller's id; defaults to a hash of the bytes.
-    /// - Throws: ``ReadError`` when no reader fits, or the reader's own error.
     ///   - readerName: use this reader (a `format` a caller names) instead of choosing one.
+    /// - Throws: ``ReadError`` when no reader fits, the reader's own error, or a `read.timeout`
+    ///   ``DocumentError`` past ``PipelineOptions/timeoutPerDocument``.
     public func process(_ input: ReaderInput, source: String? = nil, id: String? = nil, readerName: String? = nil) throws -> Document {
-        let reader = try reader(for: input, named: readerName)
-        var document = try reader.read(input)
-        document.source = source ?? input.name  // stages may group documents by folder (batch learning)
-        for stage in stages { stage.apply(to: &document) }
-        repairStage.apply(to: &document)
-        finish(&document, input: input, reader: reader, source: source, id: id)
-        return document
+        try DocumentTimeLimit(seconds: options.timeoutPerDocument).run(name: source ?? input.name) { budget in
+            let reader = try reader(for: input, named: readerName)
+            var document = try reader.read(input)
+            try budget.check()
+            try runStages(on: &document, source: source ?? input.name, budget: budget)
+            finish(&document, input: input, reader: reader, source: source, id: id)
+            return document
+        }
     }
 
     /// Reads every logical document in `input` (see ``Reader/readAll(_:)``): one for most
     /// formats, one per item for feeds and web archives. With several, the n-th (from 1) gets
     /// the id `<id>-<n>` and the source `<source>#<n>`, so each stays traceable to its input.
     public func processAll(_ input: ReaderInput, source: String? = nil, id: String? = nil, readerName: String? = nil) throws -> [Document] {
-        let reader = try reader(for: input, named: readerName)
-        var documents = try reader.readAll(input)
-        let several = documents.count > 1
-        for index in documents.indices {
-            documents[index].source = source ?? input.name
-            for stage in stages { stage.apply(to: &documents[index]) }
-            repairStage.apply(to: &documents[index])
+        try DocumentTimeLimit(seconds: options.timeoutPerDocument).run(name: source ?? input.name) { budget in
+            let reader = try reader(for: input, named: readerName)
+            var documents = try reader.readAll(input)
+            let several = documents.count > 1
             let baseID = id ?? StableID.forBytes(input.bytes)
             let baseSource = source ?? input.name
-            finish(
-                &documents[index], input: input, reader: reader, source: several ? "\(baseSource)#\(index + 1)" : baseSource,
-                id: several ? "\(baseID)-\(index + 1)" : baseID)
+            for index in documents.indices {
+                try budget.check()
+                try runStages(on: &documents[index], source: baseSource, budget: budget)
+                finish(
+                    &documents[index], input: input, reader: reader, source: several ? "\(baseSource)#\(index + 1)" : baseSource,
+                    id: several ? "\(baseID)-\(index + 1)" : baseID)
+            }
+            return documents
         }
-        return documents
+    }
+
+    /// The cleaning stages, then the repairs; abandoned work stops between two of them.
+    private func runStages(on document: inout Document, source: String, budget: DocumentTimeLimit.Budget) throws {
+        document.source = source  // stages may group documents by folder (batch learning)
+        for stage in stages {
+            stage.apply(to: &document)
+            try budget.check()
+        }
+        repairStage.apply(to: &document)
     }
 
     /// The reader named by the caller, or the one the registry picks for `input`.
