@@ -219,8 +219,11 @@ public struct BatchCleaner: Sendable {
     private func process(_ window: [InputItem], perFileDirectory: String?) -> ProcessedWindow {
         let pipeline = options.pipeline
         let format = options.format
-        let results = ParallelRunner.map(count: window.count, jobs: options.jobs) { index in
-            Self.process(window[index], pipeline: pipeline, format: format, perFileDirectory: perFileDirectory)
+        let limit = pipeline.options.timeoutPerDocument
+        let results = ParallelRunner.map(count: window.count, jobs: options.jobs, limit: limit, timedOut: { index in
+            Self.timedOut(window[index], seconds: limit ?? 0)
+        }) { index, budget in
+            Self.process(window[index], pipeline: pipeline, format: format, perFileDirectory: perFileDirectory, budget: budget)
         }
         var processed = ProcessedWindow()
         for result in results {
@@ -243,7 +246,22 @@ public struct BatchCleaner: Sendable {
         var fingerprint: InputFingerprint
     }
 
-    static func process(_ item: InputItem, pipeline: DocumentPipeline, format: OutputFormat, perFileDirectory: String?) -> ItemResult {
+    /// The error record of an input abandoned past `--timeout-per-doc`; its fingerprint never
+    /// matches, so `--resume` tries it again.
+    static func timedOut(_ item: InputItem, seconds: Double) -> ItemResult {
+        var stats = BatchStats()
+        stats.read = 1
+        stats.failed = 1
+        stats.outcomes["read.timeout"] = 1
+        let error = DocumentTimeLimit.timeoutError(name: item.relative, seconds: seconds)
+        return ItemResult(rendered: nil, errorRecord: DocumentPipeline.errorRecord(source: item.relative, error: error), stats: stats,
+                          fingerprint: InputFingerprint(source: item.relative, size: -1, mtime: 0, hash: ""))
+    }
+
+    static func process(
+        _ item: InputItem, pipeline: DocumentPipeline, format: OutputFormat, perFileDirectory: String?,
+        budget: DocumentTimeLimit.Budget = DocumentTimeLimit.Budget()
+    ) -> ItemResult {
         var stats = BatchStats()
         var fingerprint = InputFingerprint(source: item.relative, size: -1, mtime: 0, hash: "")
         func record(_ error: DocumentError, read: Bool) -> ItemResult {
@@ -263,7 +281,7 @@ public struct BatchCleaner: Sendable {
         stats.bytes = bytes.count
         let documents: [Document]
         do {
-            documents = try pipeline.processAll(ReaderInput(bytes: bytes, name: item.relative))
+            documents = try pipeline.processAll(ReaderInput(bytes: bytes, name: item.relative), budget: budget)
         } catch {
             return record(DocumentError(error), read: true)
         }

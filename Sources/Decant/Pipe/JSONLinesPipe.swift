@@ -32,8 +32,11 @@ public struct JSONLinesPipe: Sendable {
             if window.isEmpty { break }
             let lines = window
             let pipeline = self.pipeline
-            let results = ParallelRunner.map(count: lines.count, jobs: jobs) { index in
-                Self.process(lines[index], pipeline: pipeline)
+            let limit = pipeline.options.timeoutPerDocument
+            let results = ParallelRunner.map(count: lines.count, jobs: jobs, limit: limit, timedOut: { index in
+                Self.timedOut(lines[index], seconds: limit ?? 0)
+            }) { index, budget in
+                Self.process(lines[index], pipeline: pipeline, budget: budget)
             }
             var out = ""
             for result in results {
@@ -49,21 +52,33 @@ public struct JSONLinesPipe: Sendable {
         return summary
     }
 
-    static func process(_ line: String, pipeline: DocumentPipeline) -> (document: Document, failed: Bool) {
+    static func process(_ line: String, pipeline: DocumentPipeline, budget: DocumentTimeLimit.Budget) -> (document: Document, failed: Bool) {
         var object: [String: Any]?
         do {
             object = try PipeRecord.object(from: line[...])
             let parsed = try PipeRecord(object!)
             let input = ReaderInput(bytes: parsed.bytes, name: parsed.source, declaredEncoding: parsed.encoding)
-            var document = try pipeline.process(input, source: parsed.source, id: parsed.id, readerName: parsed.readerName)
+            var document = try pipeline.process(input, source: parsed.source, id: parsed.id, readerName: parsed.readerName, budget: budget)
             parsed.apply(to: &document.metadata)
             return (document, false)
         } catch {
-            var problem = DocumentError(error)
-            problem.input = line
-            let id = object.flatMap(PipeRecord.id(in:)) ?? StableID.forBytes(line.utf8)
-            let source = object?["source"] as? String ?? object?["url"] as? String ?? ""
-            return (DocumentPipeline.errorRecord(source: source, id: id, error: problem), true)
+            return (errorRecord(line, object: object, error: DocumentError(error)), true)
         }
+    }
+
+    /// The output line of an input line abandoned past `--timeout-per-doc`.
+    static func timedOut(_ line: String, seconds: Double) -> (document: Document, failed: Bool) {
+        let object = try? PipeRecord.object(from: line[...])
+        let name = object.flatMap(PipeRecord.id(in:)).map { "record \($0)" } ?? "a record"
+        return (errorRecord(line, object: object, error: DocumentTimeLimit.timeoutError(name: name, seconds: seconds)), true)
+    }
+
+    /// An error record keeping the caller's id and the original line.
+    static func errorRecord(_ line: String, object: [String: Any]?, error: DocumentError) -> Document {
+        var problem = error
+        problem.input = line
+        let id = object.flatMap(PipeRecord.id(in:)) ?? StableID.forBytes(line.utf8)
+        let source = object?["source"] as? String ?? object?["url"] as? String ?? ""
+        return DocumentPipeline.errorRecord(source: source, id: id, error: problem)
     }
 }

@@ -42,13 +42,21 @@ public struct DocumentPipeline: Sendable {
     ///   ``DocumentError`` past ``PipelineOptions/timeoutPerDocument``.
     public func process(_ input: ReaderInput, source: String? = nil, id: String? = nil, readerName: String? = nil) throws -> Document {
         try DocumentTimeLimit(seconds: options.timeoutPerDocument).run(name: source ?? input.name) { budget in
-            let reader = try reader(for: input, named: readerName)
-            var document = try reader.read(input)
-            try budget.check()
-            try runStages(on: &document, source: source ?? input.name, budget: budget)
-            finish(&document, input: input, reader: reader, source: source, id: id)
-            return document
+            try process(input, source: source, id: id, readerName: readerName, budget: budget)
         }
+    }
+
+    /// ``process(_:source:id:readerName:)`` for a caller that enforces the time limit itself (the
+    /// batch runners): no limit of its own, but it stops between steps once `budget` expires.
+    public func process(
+        _ input: ReaderInput, source: String? = nil, id: String? = nil, readerName: String? = nil, budget: DocumentTimeLimit.Budget
+    ) throws -> Document {
+        let reader = try reader(for: input, named: readerName)
+        var document = try reader.read(input)
+        try budget.check()
+        try runStages(on: &document, source: source ?? input.name, budget: budget)
+        finish(&document, input: input, reader: reader, source: source, id: id)
+        return document
     }
 
     /// Reads every logical document in `input` (see ``Reader/readAll(_:)``): one for most
@@ -56,20 +64,27 @@ public struct DocumentPipeline: Sendable {
     /// the id `<id>-<n>` and the source `<source>#<n>`, so each stays traceable to its input.
     public func processAll(_ input: ReaderInput, source: String? = nil, id: String? = nil, readerName: String? = nil) throws -> [Document] {
         try DocumentTimeLimit(seconds: options.timeoutPerDocument).run(name: source ?? input.name) { budget in
-            let reader = try reader(for: input, named: readerName)
-            var documents = try reader.readAll(input)
-            let several = documents.count > 1
-            let baseID = id ?? StableID.forBytes(input.bytes)
-            let baseSource = source ?? input.name
-            for index in documents.indices {
-                try budget.check()
-                try runStages(on: &documents[index], source: baseSource, budget: budget)
-                finish(
-                    &documents[index], input: input, reader: reader, source: several ? "\(baseSource)#\(index + 1)" : baseSource,
-                    id: several ? "\(baseID)-\(index + 1)" : baseID)
-            }
-            return documents
+            try processAll(input, source: source, id: id, readerName: readerName, budget: budget)
         }
+    }
+
+    /// ``processAll(_:source:id:readerName:)`` for a caller that enforces the time limit itself.
+    public func processAll(
+        _ input: ReaderInput, source: String? = nil, id: String? = nil, readerName: String? = nil, budget: DocumentTimeLimit.Budget
+    ) throws -> [Document] {
+        let reader = try reader(for: input, named: readerName)
+        var documents = try reader.readAll(input)
+        let several = documents.count > 1
+        let baseID = id ?? StableID.forBytes(input.bytes)
+        let baseSource = source ?? input.name
+        for index in documents.indices {
+            try budget.check()
+            try runStages(on: &documents[index], source: baseSource, budget: budget)
+            finish(
+                &documents[index], input: input, reader: reader, source: several ? "\(baseSource)#\(index + 1)" : baseSource,
+                id: several ? "\(baseID)-\(index + 1)" : baseID)
+        }
+        return documents
     }
 
     /// The cleaning stages, then the repairs; abandoned work stops between two of them.
