@@ -36,7 +36,7 @@ public struct JSONLinesPipe: Sendable {
             let results = ParallelRunner.map(count: lines.count, jobs: jobs, limit: limit, timedOut: { index in
                 Self.timedOut(lines[index], seconds: limit ?? 0)
             }) { index, budget in
-                Self.process(lines[index], pipeline: pipeline, budget: budget)
+                Self.record(forLine: lines[index], pipeline: pipeline, budget: budget)
             }
             var out = ""
             for result in results {
@@ -52,7 +52,12 @@ public struct JSONLinesPipe: Sendable {
         return summary
     }
 
-    static func process(_ line: String, pipeline: DocumentPipeline, budget: DocumentTimeLimit.Budget) -> (document: Document, failed: Bool) {
+    /// The output record for one input line: the document read from the line's record, or an
+    /// error record carrying the line when it is not a valid record or cannot be read
+    /// (`failed` is then true). Never throws: every line yields exactly one record.
+    public static func record(
+        forLine line: String, pipeline: DocumentPipeline, budget: DocumentTimeLimit.Budget = DocumentTimeLimit.Budget()
+    ) -> (document: Document, failed: Bool) {
         var object: [String: Any]?
         do {
             object = try PipeRecord.object(from: line[...])
