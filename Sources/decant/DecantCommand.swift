@@ -42,6 +42,11 @@ struct DocumentOptions: ParsableArguments {
         valueName: "seconds"))
     var timeoutPerDoc: Double = 120
 
+    @Option(help: ArgumentHelp(
+        "Read every input with this reader (see `decant readers`) instead of choosing one by content, e.g. scraped-text for text dumps that look hard-wrapped.",
+        valueName: "name"))
+    var reader: String?
+
     @Flag(help: "HTML: keep comment sections as blocks after the article.")
     var comments = false
 
@@ -57,12 +62,21 @@ struct DocumentOptions: ParsableArguments {
 
     @OptionGroup(title: "Scraped pages") var scrapedArguments: ScrapedPageArguments
 
+    func validate() throws {
+        guard let reader else { return }
+        let registry = pluginOptions.readerSetup(warn: false).registry
+        if registry.reader(named: reader) == nil {
+            throw ValidationError("unknown reader '\(reader)'; known readers: \(registry.readers.map(\.name).joined(separator: ", "))")
+        }
+    }
+
     /// The pipeline these options describe; plugin problems are reported on standard error.
     var pipeline: DocumentPipeline {
         var options = PipelineOptions()
         options.includeCaptions = includeCaptions
         options.maxBytes = maxBytes
         options.timeoutPerDocument = timeoutPerDoc > 0 ? timeoutPerDoc : nil
+        options.readerName = reader
         options.repairs = repairArguments.options
         let html = ExtractionOptions(comments: comments, markup: InlineMarkup(links: links, images: images))
         return DocumentPipeline(registry: pluginOptions.readerSetup(warn: true, builtins: BuiltinReaders.registry(html: html)).registry, options: options,

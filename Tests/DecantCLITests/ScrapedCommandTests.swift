@@ -33,6 +33,20 @@ import Testing
         #expect(broken.stderr.contains("is not a valid rule pack"))
     }
 
+    @Test func readerOptionForcesTheScrapedCleanerOnADumpThatLooksHardWrapped() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("dump.txt", "Home\nNews\nA short dump whose lines all stay under the long-line share.\nThe article text is here.\nBack to top button\n")
+        let chosen = try CLI.run(["extract", folder.path("dump.txt"), "--format", "jsonl"])
+        #expect(chosen.stdout.contains(#""reader":"text""#))
+        #expect(chosen.stdout.contains("Back to top button"))
+        let forced = try CLI.run(["extract", folder.path("dump.txt"), "--reader", "scraped-text", "--format", "jsonl"])
+        #expect(forced.stdout.contains(#""reader":"scraped-text""#))
+        #expect(forced.stdout.contains(#"{"text":"Back to top button","reason":"boilerplate.navigation""#))
+        let unknown = try CLI.run(["clean", folder.path("dump.txt"), "-o", folder.path("out"), "--reader", "nope"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("unknown reader 'nope'; known readers:"))
+    }
+
     @Test func batchLearningDropsLinesRepeatedAcrossASite() throws {
         let folder = try TemporaryFolder()
         let footer = "Watch our channel on your television with the streaming stick"

@@ -9,6 +9,9 @@ public struct PipelineOptions: Sendable {
     /// Wall-clock limit per input in seconds (``DocumentTimeLimit``); `nil` for none. The command
     /// line sets 120 s (`--timeout-per-doc`).
     public var timeoutPerDocument: Double?
+    /// Read every input with this reader (a name from `decant readers`) instead of choosing one
+    /// by content and extension; a caller's own `readerName` (a pipe record's `format`) still wins.
+    public var readerName: String?
 
     public init() {}
 }
@@ -100,7 +103,7 @@ public struct DocumentPipeline: Sendable {
     /// The reader named by the caller, or the one the registry picks for `input`.
     private func reader(for input: ReaderInput, named readerName: String?) throws -> any Reader {
         if input.bytes.count > options.maxBytes { throw ReadError.tooLarge(bytes: input.bytes.count, limit: options.maxBytes) }
-        guard let readerName else { return try registry.select(for: input) }
+        guard let readerName = readerName ?? options.readerName else { return try registry.select(for: input) }
         guard let named = registry.reader(named: readerName) else {
             let known = registry.readers.map(\.name).joined(separator: ", ")
             throw DocumentError(code: "read.unknown-format", message: "unknown format '\(readerName)'; known formats: \(known)")
