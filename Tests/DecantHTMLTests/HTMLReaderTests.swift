@@ -42,6 +42,12 @@ import Testing
         #expect(marked.text.contains("See [the report](https://example.org/x) and ![a chart](/a.png)."))
     }
 
+    @Test func linksTooShortOrGoingNowhereKeepTheirTextWithoutBrackets() throws {
+        let html = "<body><article><p>\(Self.prose) Footnote <a href=\"https://example.org/n\">1</a>, <a href=\"#top\">back up</a> and <a href=\"https://example.org/é\">é</a>.</p><p>\(Self.prose)</p></article></body>"
+        let marked = try read(html, options: ExtractionOptions(markup: InlineMarkup(links: true, images: false)))
+        #expect(marked.text.contains("Footnote 1, back up and é."), "\(marked.text)")
+    }
+
     @Test func metaCharsetDecidesTheEncodingAndIsRecorded() throws {
         var bytes = Array("<html><head><meta charset=\"windows-1252\"></head><body><p>".utf8)
         bytes += [0x93, 0x43, 0x61, 0x66, 0xE9, 0x94]  // “Café”

@@ -43,7 +43,9 @@ struct BlockBuilder {
     private let cleanup = CharacterCleanup()
 
     private(set) var blocks: [SourceBlock] = []
-    private var buffer = String.UnicodeScalarView()
+    /// The inline text of the block being built, as UTF-8 (appending bytes is far cheaper than
+    /// appending scalars to a String, and its count is O(1)).
+    private var buffer: [UInt8] = []
     private var pendingSpace = false
     private var chars = 0
     private var linkChars = 0
@@ -91,11 +93,11 @@ struct BlockBuilder {
             switch node.tag {
             case .br:
                 // <br><br> ends a paragraph; a single <br> is a line break inside it.
-                if buffer.last == "\n" {
+                if buffer.last == 0x0A {
                     buffer.removeLast()
                     flush(boilerplate: open.last?.boilerplate ?? -1, element: open.last?.index ?? Int32(root))
                 } else if chars > 0 {
-                    buffer.append("\n")
+                    buffer.append(0x0A)
                 }
                 pendingSpace = false
                 i += 1
@@ -144,11 +146,11 @@ struct BlockBuilder {
             linkDepth -= 1
             if markup.links {
                 let href = node.attribute("href") ?? ""
-                if buffer.count - element.linkStart <= 1 || href.isEmpty || href.hasPrefix("javascript:") || href.hasPrefix("#") {
-                    // keep the text, drop the "["
-                    var scalars = Array(buffer)
-                    if element.linkStart < scalars.count, scalars[element.linkStart] == "[" { scalars.remove(at: element.linkStart) }
-                    buffer = String.UnicodeScalarView(scalars)
+                let linkText = buffer[min(element.linkStart, buffer.count)...]
+                if linkText.lazy.filter({ $0 & 0xC0 != 0x80 }).count <= 1 || href.isEmpty || href.hasPrefix("javascript:") || href.hasPrefix("#") {
+                    // keep the text, drop the "[" written just before it
+                    let bracket = element.linkStart - 1
+                    if bracket >= 0, bracket < buffer.count, buffer[bracket] == UInt8(ascii: "[") { buffer.remove(at: bracket) }
                 } else {
                     appendRaw("](" + href + ")")
                 }
@@ -160,9 +162,9 @@ struct BlockBuilder {
     }
 
     private mutating func appendRaw(_ text: String) {
-        if pendingSpace, !buffer.isEmpty { buffer.append(" ") }
+        if pendingSpace, !buffer.isEmpty { buffer.append(0x20) }
         pendingSpace = false
-        buffer.append(contentsOf: text.unicodeScalars)
+        buffer.append(contentsOf: text.utf8)
     }
 
     private mutating func addText(_ text: String, line textLine: Int32) {
@@ -170,13 +172,18 @@ struct BlockBuilder {
             if scalar.isCollapsibleSpace {
                 pendingSpace = true
             } else {
-                if pendingSpace, let last = buffer.last, last != "\n" { buffer.append(" ") }
+                if pendingSpace, let last = buffer.last, last != 0x0A { buffer.append(0x20) }
                 pendingSpace = false
                 if line == 0 { line = textLine }
-                buffer.append(scalar)
+                if scalar.isASCII {
+                    buffer.append(UInt8(truncatingIfNeeded: scalar.value))
+                    if scalar == "," { commas += 1 }
+                } else {
+                    UTF8.encode(scalar) { buffer.append($0) }
+                    if scalar == "，" || scalar == "、" || scalar == "،" { commas += 1 }
+                }
                 chars += 1
                 if linkDepth > 0 { linkChars += 1 }
-                if scalar == "," || scalar == "，" || scalar == "、" || scalar == "،" { commas += 1 }
             }
         }
     }
@@ -184,7 +191,7 @@ struct BlockBuilder {
     /// Ends the current run of inline text as one block (or several, where `<br><br>` split it).
     private mutating func flush(boilerplate: Int32, element: Int32) {
         defer {
-            buffer = String.UnicodeScalarView()
+            buffer.removeAll(keepingCapacity: true)
             pendingSpace = false
             chars = 0
             linkChars = 0
@@ -193,7 +200,7 @@ struct BlockBuilder {
         }
         guard chars > 0 else { return }
         let kind = currentKind()
-        let text = String(buffer)
+        let text = String(decoding: buffer, as: UTF8.self)
         var pieces: [String] = []
         if kind == .paragraph || kind == .quote {
             var paragraph: [Substring] = []
