@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `decant clean --resume` after kill -9 at random points.
+/// `decant clean --resume` after kill -9 at random points (new ones every run).
 @Suite struct ResumeTests {
     func corpus(_ folder: TemporaryFolder, count: Int) throws {
         var generator = SplitMix(seed: 7)
@@ -24,8 +24,12 @@ import Testing
         let expected = try Dictionary(uniqueKeysWithValues: reference.map { ($0, try folder.read("reference/" + $0)) })
 
         var interruptedMidRun = false
-        // Kill at fixed fractions of an uninterrupted run's duration: early, middle, late.
-        for fraction in [0.15, 0.3, 0.45, 0.6] {
+        // Kill at random points: one in each band of an uninterrupted run's duration (early,
+        // middle, late), drawn anew every run; the seed is in every failure message.
+        let seed = UInt64(Date().timeIntervalSince1970 * 1000)
+        var random = SplitMix(seed: seed)
+        for band in [0.1, 0.25, 0.4, 0.55] {
+            let fraction = band + Double(random.next() % 1000) / 1000 * 0.15
             let delay = duration * fraction
             let process = Process()
             process.executableURL = CLI.binary
@@ -40,7 +44,7 @@ import Testing
             interruptedMidRun = interruptedMidRun || stateLeft
             let visible = folder.listing("out").filter { !$0.hasPrefix(".decant-state/") && !$0.contains(".decant-tmp-") }
             let partial = try visible.filter { try folder.read("out/" + $0) != expected[$0] }
-            #expect(partial.isEmpty, "files visible after kill at \(delay)s differ from the uninterrupted run: \(partial.prefix(5))")
+            #expect(partial.isEmpty, "files visible after kill at \(delay)s (seed \(seed)) differ from the uninterrupted run: \(partial.prefix(5))")
         }
         let stateBeforeFinalRun = FileManager.default.fileExists(atPath: folder.path("out/.decant-state/manifest.jsonl"))
         let final = try CLI.run(Array(common.dropLast()) + ["-o", folder.path("out"), "--resume"])
@@ -48,7 +52,7 @@ import Testing
         let leftovers = Set(folder.listing("out")).symmetricDifference(reference)
         #expect(leftovers.isEmpty, "state and temporary files are gone after the run: \(leftovers.prefix(5))")
         let different = try reference.filter { try folder.read("out/" + $0) != expected[$0] }
-        #expect(different.isEmpty, "\(different.prefix(5))")
+        #expect(different.isEmpty, "seed \(seed): \(different.prefix(5))")
         #expect(interruptedMidRun, "at least one kill landed in the middle of a run")
         if stateBeforeFinalRun {
             #expect(final.stderr.contains("resumed"), "the last run reused the windows completed before: \(final.stderr)")
