@@ -42,6 +42,14 @@ import Testing
         #expect(marked.text.contains("See [the report](https://example.org/x) and ![a chart](/a.png)."))
     }
 
+    @Test func anArticlesOwnHeaderIsContentThePagesIsNot() throws {
+        let html = "<body><header><a href=\"/\">Home</a> <a href=\"/news\">News</a> Site masthead</header><article><header><h1>The headline</h1><p class=\"lead\">A standfirst that sums up the story in one sentence.</p></header><p>\(Self.prose)</p><p>\(Self.prose)</p></article></body>"
+        let document = try read(html)
+        #expect(document.text.contains("A standfirst that sums up the story in one sentence."), "\(document.text)")
+        #expect(!document.text.contains("Site masthead"))
+        #expect(document.removed.contains { $0.text.contains("Site masthead") && $0.reason == "boilerplate.header" })
+    }
+
     @Test func linksTooShortOrGoingNowhereKeepTheirTextWithoutBrackets() throws {
         let html = "<body><article><p>\(Self.prose) Footnote <a href=\"https://example.org/n\">1</a>, <a href=\"#top\">back up</a> and <a href=\"https://example.org/é\">é</a>.</p><p>\(Self.prose)</p></article></body>"
         let marked = try read(html, options: ExtractionOptions(markup: InlineMarkup(links: true, images: false)))

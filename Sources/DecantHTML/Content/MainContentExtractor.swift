@@ -123,7 +123,7 @@ public struct MainContentExtractor: Sendable {
                 i = Int(raw.end[i])
                 continue
             }
-            if let kind = rules.kind(of: node), !isProtected(node, chars: Int(raw.chars[i]), bodyChars: bodyChars, kind: kind),
+            if let kind = rules.kind(of: node), !isProtected(node, chars: Int(raw.chars[i]), bodyChars: bodyChars, kind: kind, in: tree),
                 !readsLikeProse(kind: kind, chars: Int(raw.chars[i]), linkDensity: raw.linkDensity(i))
             {
                 marks[i] = kind
@@ -135,15 +135,28 @@ public struct MainContentExtractor: Sendable {
         return marks
     }
 
-    private func isProtected(_ node: DOMTree.Node, chars: Int, bodyChars: Int, kind: BoilerplateKind) -> Bool {
+    private func isProtected(_ node: DOMTree.Node, chars: Int, bodyChars: Int, kind: BoilerplateKind, in tree: DOMTree) -> Bool {
         switch node.tag {
         case .html, .body, .main: return true
         case .article: if kind != .hidden { return true }
+        // An article's own <header> holds its headline and standfirst, not the page's masthead.
+        case .header: if isInsideArticle(node, tree) { return true }
         default: break
         }
         if let itemprop = node.attribute("itemprop"), itemprop == "articleBody" { return true }
         // A "sidebar" or "hidden" wrapper holding most of the page is the page.
         return bodyChars > 500 && chars * 10 >= bodyChars * 4
+    }
+
+    /// True when an `<article>` element (or one marked up as an article body) encloses `node`.
+    private func isInsideArticle(_ node: DOMTree.Node, _ tree: DOMTree) -> Bool {
+        var parent = node.parent
+        while parent >= 0 {
+            let ancestor = tree.nodes[Int(parent)]
+            if ancestor.tag == .article || ancestor.attribute("itemprop") == "articleBody" { return true }
+            parent = ancestor.parent
+        }
+        return false
     }
 
     /// A layout wrapper named "sidebar", "header", "hidden" or even "ad" that holds a long run of text with
