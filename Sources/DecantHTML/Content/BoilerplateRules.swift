@@ -56,8 +56,15 @@ public struct BoilerplateRules: Sendable {
         "page", "layout",
     ]
 
+    /// Remembers how each class or id name of one page was classified: pages repeat a few
+    /// hundred names over thousands of elements, and splitting a name into words is what costs.
+    public final class NameMemo {
+        var kinds: [Substring: BoilerplateKind?] = [:]
+        public init() {}
+    }
+
     /// The boilerplate kind of an element from its tag, role and attributes, or nil.
-    public func kind(of node: DOMTree.Node) -> BoilerplateKind? {
+    public func kind(of node: DOMTree.Node, memo: NameMemo = NameMemo()) -> BoilerplateKind? {
         switch node.tag {
         case .nav, .menu: return .navigation
         case .aside: return .sidebar
@@ -68,12 +75,10 @@ public struct BoilerplateRules: Sendable {
         case .noscript: return .hidden
         default: break
         }
+        if node.attributes.isEmpty { return nil }
         if node.attribute("hidden") != nil { return .hidden }
         if let hidden = node.attribute("aria-hidden"), hidden == "true" { return .hidden }
-        if let style = node.attribute("style") {
-            let compact = style.lowercased().filter { $0 != " " }
-            if compact.contains("display:none") || compact.contains("visibility:hidden") { return .hidden }
-        }
+        if let style = node.attribute("style"), Self.hidesElement(style) { return .hidden }
         if let role = node.attribute("role") {
             switch role.lowercased() {
             case "navigation", "menu", "menubar", "tablist": return .navigation
@@ -87,12 +92,31 @@ public struct BoilerplateRules: Sendable {
         if let itemprop = node.attribute("itemprop"), itemprop == "comment" { return .comments }
         for attribute in ["id", "class"] {
             guard let value = node.attribute(attribute), !value.isEmpty else { continue }
-            for name in value.split(separator: " ") {
-                if let kind = Self.classify(name: name) { return kind }
+            for bytes in value.utf8.split(separator: 0x20) {
+                let name = Substring(bytes)
+                let kind: BoilerplateKind?
+                if let known = memo.kinds[name] {
+                    kind = known
+                } else {
+                    kind = Self.classify(name: name)
+                    memo.kinds[name] = kind
+                }
+                if let kind { return kind }
             }
         }
         return nil
     }
+
+    /// True for an inline style with `display:none` or `visibility:hidden` (any case, any spaces).
+    static func hidesElement(_ style: String) -> Bool {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.utf8.count)
+        for byte in style.utf8 where byte != 0x20 { compact.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) }
+        return compact.contains(subsequence: Self.displayNone) || compact.contains(subsequence: Self.visibilityHidden)
+    }
+
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
 
     /// Classifies one class or id name such as `share-bar`, `commentList` or `comment-body-main`.
     static func classify(name: Substring) -> BoilerplateKind? {
@@ -158,5 +182,19 @@ public struct BoilerplateRules: Sendable {
         }
         if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// True when `needle` occurs in the array.
+    func contains(subsequence needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, count >= needle.count else { return needle.isEmpty }
+        let first = needle[0]
+        var i = 0
+        while i <= count - needle.count {
+            if self[i] == first, self[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 }

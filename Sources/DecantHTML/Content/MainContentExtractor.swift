@@ -117,13 +117,14 @@ public struct MainContentExtractor: Sendable {
         let bodyChars = Int(raw.chars[Int(body)])
         var i = Int(body) + 1
         let end = Int(raw.end[Int(body)])
+        let memo = BoilerplateRules.NameMemo()
         while i < end {
             let node = tree.nodes[i]
             if node.isText || node.tag.isNeverContent {
                 i = Int(raw.end[i])
                 continue
             }
-            if let kind = rules.kind(of: node), !isProtected(node, chars: Int(raw.chars[i]), bodyChars: bodyChars, kind: kind, in: tree),
+            if let kind = rules.kind(of: node, memo: memo), !isProtected(node, chars: Int(raw.chars[i]), bodyChars: bodyChars, kind: kind, in: tree),
                 !readsLikeProse(kind: kind, chars: Int(raw.chars[i]), linkDensity: raw.linkDensity(i))
             {
                 marks[i] = kind

@@ -21,8 +21,7 @@ struct NodeStatistics {
         while i >= 0 {
             let node = tree.nodes[i]
             if node.isText {
-                var count: Int32 = 0
-                for byte in node.text.utf8 where byte > 0x20 && (byte & 0xC0) != 0x80 { count += 1 }
+                let count = Self.visibleCharacters(node.text)
                 chars[i] = count
                 keptChars[i] = count
                 end[i] = Int32(i + 1)
@@ -47,6 +46,16 @@ struct NodeStatistics {
                 keptLinkChars[parent] += keptLinkChars[i]
             }
             i -= 1
+        }
+    }
+
+    /// Scalars other than ASCII spaces and controls, counted over the UTF-8 bytes in one tight loop.
+    static func visibleCharacters(_ text: String) -> Int32 {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count: Int32 = 0
+            for byte in bytes where byte > 0x20 && (byte & 0xC0) != 0x80 { count &+= 1 }
+            return count
         }
     }
 
