@@ -86,6 +86,7 @@ enum DateNormalizer {
     ///
     /// Before: `"https://example.org/2025/12/18/a-day"` — after: `"2025-12-18"`.
     static func fromURL(_ url: String) -> String? {
+        let url = url.replacingPercentSlashes()
         var path = Substring(url)
         if let scheme = path.firstRange(of: "://") {
             path = path[scheme.upperBound...]
@@ -93,7 +94,7 @@ enum DateNormalizer {
             path = path[slash...]
         }
         if let query = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<query] }
-        let decoded = Array(String(path).replacingPercentSlashes())
+        let decoded = Array(path)
         // Runs of digits with the character after each: "/2025/12/18/x" -> (2025,"/"), (12,"/"), (18,"/").
         var runs: [(digits: String, before: Character?, after: Character?)] = []
         var i = 0

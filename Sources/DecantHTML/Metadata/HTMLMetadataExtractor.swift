@@ -1,4 +1,7 @@
 import DecantCore
+import Glibc
+struct StdErr: TextOutputStream { mutating func write(_ s: String) { _ = s.withCString { Glibc.write(2, $0, strlen($0)) } } }
+nonisolated(unsafe) var standardError = StdErr()
 
 /// Reads a page's metadata from, in order of trust: JSON-LD (`NewsArticle`, `BlogPosting`,
 /// `Article`…, also inside `@graph`), OpenGraph and Twitter cards, other `<meta>` names
@@ -42,6 +45,7 @@ public struct HTMLMetadataExtractor: Sendable {
         var timeDates: [String] = []
         var bylines: [(rank: Int, text: String)] = []
         var h1s: [(node: DOMTree.Index, text: String)] = []
+        var h2s: [(node: DOMTree.Index, text: String)] = []
 
         for (offset, node) in tree.nodes.enumerated() where !node.isText {
             let index = Int32(offset)
@@ -58,7 +62,7 @@ public struct HTMLMetadataExtractor: Sendable {
                     metaLists[key, default: []].append(content)
                 }
                 if let itemprop = node.attribute("itemprop") {
-                    if itemprop == "datePublished", microDate == nil { microDate = content }
+                    if itemprop == "datePublished" || itemprop == "dateCreated", microDate == nil { microDate = content }
                     if itemprop == "dateModified", microModified == nil { microModified = content }
                     if itemprop == "author" || itemprop == "creator" { microAuthors.append((index, content)) }
                 }
@@ -80,6 +84,8 @@ public struct HTMLMetadataExtractor: Sendable {
                 }
             case .h1:
                 if h1s.count < 3 { h1s.append((index, tree.text(of: index))) }
+            case .h2:
+                if h2s.count < 5 { h2s.append((index, tree.text(of: index))) }
             default:
                 break
             }
@@ -90,7 +96,9 @@ public struct HTMLMetadataExtractor: Sendable {
                         let text = Self.microdataName(tree, index)
                         if !text.isEmpty, text.count < 100 { microAuthors.append((index, text)) }
                     }
-                case "datePublished":
+                case "datePublished", "dateCreated":
+                    // The first in document order: a question's `dateCreated` comes before its
+                    // answers' and comments' `datePublished`.
                     if microDate == nil { microDate = node.attribute("datetime") ?? node.attribute("content") ?? tree.text(of: index) }
                 case "dateModified":
                     if microModified == nil { microModified = node.attribute("datetime") ?? node.attribute("content") ?? tree.text(of: index) }
@@ -145,12 +153,14 @@ public struct HTMLMetadataExtractor: Sendable {
         // unless it is labelled as an update; then publication dates from structured data and
         // meta names; then other dates the page shows; the last modification last.
         let urlDate = [canonical, meta["og:url"], article?["url"]?.string].lazy.compactMap { $0 }.compactMap(DateNormalizer.fromURL).first
-        let headlineNode = Self.headline(h1s, title: metadata.title)
-        let shown = headlineNode.flatMap { HeadlineDateFinder.find(in: tree, after: $0) }
+        let headlineNode = Self.headline(h1s, h2s, title: metadata.title)
+        let shown = headlineNode.flatMap { HeadlineDateFinder.find(in: tree, after: $0) ?? HeadlineDateFinder.findBefore(in: tree, heading: $0) }
+        if getenv("DECANT_DEBUG_META") != nil { print("DEBUG url=\(urlDate ?? "-") shown=\(String(describing: shown)) ld=\(article?["datePublished"]?.string ?? "-") times=\(timeDates) visible=\(visibleDates) h1=\(h1s.map(\.text))", to: &standardError) }
         var dateCandidates: [String?] = [urlDate, shown.flatMap { $0.isUpdate ? nil : $0.date }]
         dateCandidates += [article?["datePublished"]?.string] + Self.publishedMetaNames.map { meta[$0] } + [microDate]
         dateCandidates += [article?["dateCreated"]?.string] + timeDates.map { Optional($0) } + visibleDates.map { Optional($0) }
-        dateCandidates += [shown?.date, article?["dateModified"]?.string] + Self.modifiedMetaNames.map { meta[$0] } + [microModified]
+        // A headline that carries its date ("Development Update 2024-10-04").
+        dateCandidates += [shown?.date, metadata.title.flatMap(DateNormalizer.normalize), article?["dateModified"]?.string] + Self.modifiedMetaNames.map { meta[$0] } + [microModified]
         metadata.date = dateCandidates.lazy.compactMap { $0 }.compactMap(DateNormalizer.normalize).first
 
         metadata.url = first(canonical, meta["og:url"], article?["url"]?.string)
@@ -228,15 +238,20 @@ public struct HTMLMetadataExtractor: Sendable {
         return rank
     }
 
-    /// The `<h1>` that heads the article: the one that matches the title, else the first.
-    static func headline(_ h1s: [(node: DOMTree.Index, text: String)], title: String?) -> DOMTree.Index? {
-        let candidates = h1s.filter { !$0.text.isEmpty }
-        if let title = title?.lowercased(),
-            let match = candidates.first(where: { title.contains($0.text.lowercased()) || $0.text.lowercased().contains(title) })
-        {
-            return match.node
+    /// The heading of the article: the first `<h1>` that matches the title, else the first
+    /// non-empty `<h1>`; on a page without one, an `<h2>` that matches the title.
+    static func headline(
+        _ h1s: [(node: DOMTree.Index, text: String)], _ h2s: [(node: DOMTree.Index, text: String)], title: String?
+    ) -> DOMTree.Index? {
+        let title = title?.lowercased() ?? ""
+        func matches(_ text: String) -> Bool {
+            let text = text.lowercased()
+            return !title.isEmpty && text.count >= 8 && (title.contains(text) || text.contains(title))
         }
-        return candidates.first?.node
+        let candidates = h1s.filter { !$0.text.isEmpty }
+        if let match = candidates.first(where: { matches($0.text) }) { return match.node }
+        if let first = candidates.first { return first.node }
+        return h2s.first { matches($0.text) }?.node
     }
 }
 

@@ -13,21 +13,26 @@ struct HeadlineDate: Equatable {
 
 enum HeadlineDateFinder {
     /// How much visible text after the headline is searched.
-    static let window = 600
+    static let window = 400
     /// Longer texts are sentences that mention a date, not a dateline.
     static let maxTextLength = 80
     /// Words (lower case) that mark a date as a revision rather than the publication.
     static let updateWords = ["updat", "modif", "edited", "revised", "reviewed", "aktualisiert", "mis à jour", "actualizado"]
 
     static func find(in tree: DOMTree, after heading: DOMTree.Index) -> HeadlineDate? {
+        let rules = BoilerplateRules()
         var i = tree.subtreeEnd(heading)
         var seen = 0
         var recent = ""  // the last bits of text, for the label in front of a date
         while i < tree.count, seen <= window {
             let node = tree.nodes[i]
             if !node.isText {
-                if node.tag.isNeverContent || node.tag == .h1 || node.tag == .nav {
-                    if node.tag == .h1 { return nil }
+                if node.tag == .h1 { return nil }
+                // The article header ends where footers, sidebars, related links or comments start;
+                // menus, share bars, ads and hidden parts inside it are stepped over.
+                let kind = rules.kind(of: node)
+                if let kind, [.footer, .sidebar, .related, .comments].contains(kind) { return nil }
+                if node.tag.isNeverContent || kind != nil && kind != .header && kind != .metadata {
                     i = tree.subtreeEnd(DOMTree.Index(i))
                     continue
                 }
@@ -46,6 +51,30 @@ enum HeadlineDateFinder {
                 return HeadlineDate(date: date, isUpdate: isUpdate(recent + " " + text))
             }
             recent = String((recent + " " + text).suffix(40))
+        }
+        return nil
+    }
+
+    /// How much visible text before the headline is searched ("Back to blog · Dec 12, 2025" above it).
+    static let windowBefore = 120
+
+    /// The nearest date written just above the headline.
+    static func findBefore(in tree: DOMTree, heading: DOMTree.Index) -> HeadlineDate? {
+        var i = Int(heading) - 1
+        var seen = 0
+        while i >= 0, seen <= windowBefore {
+            let node = tree.nodes[i]
+            i -= 1
+            guard node.isText, node.parent >= 0, !tree[node.parent].tag.isNeverContent else {
+                if !node.isText, node.tag == .h1 || node.tag == .body { return nil }
+                continue
+            }
+            let text = node.text.collapsedWhitespace()
+            guard !text.isEmpty else { continue }
+            seen += text.count
+            if text.count <= maxTextLength, let date = DateNormalizer.normalize(text) {
+                return HeadlineDate(date: date, isUpdate: isUpdate(text))
+            }
         }
         return nil
     }
