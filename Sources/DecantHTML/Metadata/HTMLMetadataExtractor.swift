@@ -1,7 +1,4 @@
 import DecantCore
-import Glibc
-struct StdErr: TextOutputStream { mutating func write(_ s: String) { _ = s.withCString { Glibc.write(2, $0, strlen($0)) } } }
-nonisolated(unsafe) var standardError = StdErr()
 
 /// Reads a page's metadata from, in order of trust: JSON-LD (`NewsArticle`, `BlogPosting`,
 /// `Article`…, also inside `@graph`), OpenGraph and Twitter cards, other `<meta>` names
@@ -145,17 +142,17 @@ public struct HTMLMetadataExtractor: Sendable {
         for n in 1...4 where meta["twitter:label\(n)"]?.lowercased().hasPrefix("written by") == true {
             if let value = meta["twitter:data\(n)"] { metaAuthors.insert([value], at: 0) }
         }
+        let headlineNode = Self.headline(h1s, h2s, title: metadata.title)
+        let headlineByline = headlineNode.flatMap { ArticleHeaderScanner.byline(in: tree, after: $0) }
         let sources: [[String]] = [graph.names(article?["author"])] + [Self.firstItemAuthors(tree, microAuthors)] + metaAuthors
-            + bylines.sorted { $0.rank < $1.rank }.prefix(3).map { [$0.text] }
+            + bylines.sorted { $0.rank < $1.rank }.prefix(3).map { [$0.text] } + [headlineByline.map { [$0] } ?? []]
         metadata.authors = sources.lazy.map(AuthorCleaner.clean).first { !$0.isEmpty } ?? []
 
         // Date: a full date in the page's own URL; then the date shown under the headline,
         // unless it is labelled as an update; then publication dates from structured data and
         // meta names; then other dates the page shows; the last modification last.
         let urlDate = [canonical, meta["og:url"], article?["url"]?.string].lazy.compactMap { $0 }.compactMap(DateNormalizer.fromURL).first
-        let headlineNode = Self.headline(h1s, h2s, title: metadata.title)
-        let shown = headlineNode.flatMap { HeadlineDateFinder.find(in: tree, after: $0) ?? HeadlineDateFinder.findBefore(in: tree, heading: $0) }
-        if getenv("DECANT_DEBUG_META") != nil { print("DEBUG url=\(urlDate ?? "-") shown=\(String(describing: shown)) ld=\(article?["datePublished"]?.string ?? "-") times=\(timeDates) visible=\(visibleDates) h1=\(h1s.map(\.text))", to: &standardError) }
+        let shown = headlineNode.flatMap { ArticleHeaderScanner.date(in: tree, after: $0) ?? ArticleHeaderScanner.dateBefore(in: tree, heading: $0) }
         var dateCandidates: [String?] = [urlDate, shown.flatMap { $0.isUpdate ? nil : $0.date }]
         dateCandidates += [article?["datePublished"]?.string] + Self.publishedMetaNames.map { meta[$0] } + [microDate]
         dateCandidates += [article?["dateCreated"]?.string] + timeDates.map { Optional($0) } + visibleDates.map { Optional($0) }
