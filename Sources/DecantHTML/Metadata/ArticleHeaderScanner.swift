@@ -41,6 +41,10 @@ enum ArticleHeaderScanner {
                 if node.tag == .time, let value = node.attribute("datetime"), let date = DateNormalizer.normalize(value) {
                     let label = recent + " " + tree.text(of: DOMTree.Index(i))
                     if !isProfile(label) { return HeadlineDate(date: date, isUpdate: isUpdate(label)) }
+                    // A profile date: its label is used up, its own text is not read again.
+                    recent = ""
+                    i = tree.subtreeEnd(DOMTree.Index(i))
+                    continue
                 }
                 i += 1
                 continue
@@ -49,8 +53,10 @@ enum ArticleHeaderScanner {
             i += 1
             guard !text.isEmpty else { continue }
             seen += text.count
-            if text.count <= maxTextLength, let date = DateNormalizer.normalize(text), !isProfile(recent + " " + text) {
-                return HeadlineDate(date: date, isUpdate: isUpdate(recent + " " + text))
+            if text.count <= maxTextLength, let date = DateNormalizer.normalize(text) {
+                if !isProfile(recent + " " + text) { return HeadlineDate(date: date, isUpdate: isUpdate(recent + " " + text)) }
+                recent = ""
+                continue
             }
             recent = String((recent + " " + text).suffix(40))
         }
