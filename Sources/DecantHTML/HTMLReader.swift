@@ -30,7 +30,10 @@ public struct HTMLReader: Reader {
     /// Whether the first bytes contain an HTML tag at all (a `.html` file can be plain text).
     static func hasMarkup(_ bytes: [UInt8]) -> Bool {
         let head = Array(bytes.prefix(FormatSniffer.window)).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
-        for tag in ["<p", "<div", "<br", "<a ", "<span", "<table", "<h1", "<h2", "<ul", "<title", "<article", "<section"]
+        for tag in [
+            "<p", "<div", "<br", "<a ", "<span", "<table", "<h1", "<h2", "<ul", "<title", "<article", "<section", "<html",
+            "<head", "<body", "<meta", "<!doctype html",
+        ]
         where HTMLCharsetPrescan.find(Array(tag.utf8), in: head, from: 0) != nil {
             return true
         }

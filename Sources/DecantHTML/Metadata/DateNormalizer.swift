@@ -45,12 +45,16 @@ enum DateNormalizer {
             {
                 return iso
             }
-            // DD.MM.YYYY or MM/DD/YYYY
-            if t[i].1, t[i].0.count <= 2, i + 4 < t.count, t[i + 1].0 == t[i + 3].0, t[i + 1].0 == "." || t[i + 1].0 == "/",
-                t[i + 2].1, t[i + 4].1, t[i + 4].0.count == 4, let a = Int(t[i].0), let b = Int(t[i + 2].0), let y = Int(t[i + 4].0)
+            // DD.MM.YYYY, DD-MM-YYYY (day first, as written where dashes are used) or MM/DD/YYYY
+            if t[i].1, t[i].0.count <= 2, i + 4 < t.count, t[i + 1].0 == t[i + 3].0, ["." , "-", "/"].contains(t[i + 1].0),
+                t[i + 2].1, t[i + 2].0.count <= 2, t[i + 4].1, t[i + 4].0.count == 4, let a = Int(t[i].0), let b = Int(t[i + 2].0),
+                let y = Int(t[i + 4].0)
             {
-                if t[i + 1].0 == "." { if let iso = make(y, b, a) { return iso } }
-                else if let iso = make(y, a, b) ?? make(y, b, a) { return iso }
+                if t[i + 1].0 == "/" {
+                    if let iso = make(y, a, b) ?? make(y, b, a) { return iso }
+                } else if let iso = make(y, b, a) ?? make(y, a, b) {
+                    return iso
+                }
             }
             // Month DD, YYYY
             if !t[i].1, let m = month(t[i].0) {
@@ -77,6 +81,52 @@ enum DateNormalizer {
         return nil
     }
 
+    /// The date a URL's path spells out as year, month and day (`/2025/12/18/slug`,
+    /// `/blog/2025-12-17-title`); nil when the path holds no full date.
+    ///
+    /// Before: `"https://example.org/2025/12/18/a-day"` — after: `"2025-12-18"`.
+    static func fromURL(_ url: String) -> String? {
+        let url = url.replacingPercentSlashes()
+        var path = Substring(url)
+        if let scheme = path.firstRange(of: "://") {
+            path = path[scheme.upperBound...]
+            guard let slash = path.firstIndex(of: "/") else { return nil }
+            path = path[slash...]
+        }
+        if let query = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<query] }
+        let decoded = Array(path)
+        // Runs of digits with the character after each: "/2025/12/18/x" -> (2025,"/"), (12,"/"), (18,"/").
+        var runs: [(digits: String, before: Character?, after: Character?)] = []
+        var i = 0
+        while i < decoded.count {
+            guard decoded[i].isASCIIDigit else { i += 1; continue }
+            var j = i
+            while j < decoded.count, decoded[j].isASCIIDigit { j += 1 }
+            runs.append((String(decoded[i..<j]), i > 0 ? decoded[i - 1] : nil, j < decoded.count ? decoded[j] : nil))
+            i = j
+        }
+        guard runs.count >= 3 else { return nil }
+        for k in 0..<(runs.count - 2) {
+            let (y, m, d) = (runs[k], runs[k + 1], runs[k + 2])
+            guard y.digits.count == 4, let separator = y.after, separator == "/" || separator == "-" || separator == "_",
+                m.before == separator, m.after == separator, d.before == separator,
+                (1...2).contains(m.digits.count), (1...2).contains(d.digits.count)
+            else { continue }
+            // "/2024/10/5-tips": a day must end its path segment; in a slug ("2025-12-17-title") it is two digits.
+            if separator == "/" {
+                guard d.after == nil || d.after == "/" || d.after == "." else { continue }
+            } else {
+                guard m.digits.count == 2, d.digits.count == 2, d.after == nil || [separator, "/", "+", "%"].contains(d.after!) else {
+                    continue
+                }
+            }
+            if let year = Int(y.digits), let month = Int(m.digits), let day = Int(d.digits), let iso = make(year, month, day) {
+                return iso
+            }
+        }
+        return nil
+    }
+
     static func month(_ word: String) -> Int? {
         months[word.lowercased()]
     }
@@ -85,5 +135,16 @@ enum DateNormalizer {
         guard (1990...2100).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
         func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(y)-\(pad(m))-\(pad(d))"
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+extension String {
+    /// `%2F` / `%2f` turned back into `/` (URLs copied into attributes still encoded).
+    func replacingPercentSlashes() -> String {
+        components(separatedByString: "%2F").joined(separator: "/").components(separatedByString: "%2f").joined(separator: "/")
     }
 }

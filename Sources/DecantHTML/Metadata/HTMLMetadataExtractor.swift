@@ -10,10 +10,21 @@ import DecantCore
 public struct HTMLMetadataExtractor: Sendable {
     public init() {}
 
-    static let articleTypes: Set<String> = [
-        "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-        "ScholarlyArticle", "TechArticle", "Report", "LiveBlogPosting", "BackgroundNewsArticle", "Review", "HowTo",
-        "Recipe", "SocialMediaPosting", "WebPage", "MedicalWebPage", "AboutPage", "FAQPage", "ItemPage", "CollectionPage",
+    /// Meta names holding the publication date, most specific first (keys are lower case).
+    static let publishedMetaNames = [
+        "article:published_time", "og:published_time", "og:article:published_time", "article:published", "datepublished",
+        "parsely-pub-date", "sailthru.date", "publishdate", "publish_date", "publish-date", "published", "pubdate",
+        "citation_publication_date", "citation_date", "date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
+        "dc.date.created", "dcterms.created", "article.published",
+    ]
+
+    /// Meta names holding the last modification, used only when nothing names the publication.
+    static let modifiedMetaNames = ["article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified"]
+
+    /// Meta names holding the author, in order; values that are URLs are skipped.
+    static let authorMetaNames = [
+        "author", "article:author", "article:author_name", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
+        "citation_author", "byl",
     ]
 
     public func extract(_ tree: DOMTree) -> Metadata {
@@ -23,14 +34,15 @@ public struct HTMLMetadataExtractor: Sendable {
         var titleTag: String?
         var language: String?
         var jsonLD: [JSONValue] = []
-        var microAuthors: [String] = []
+        var microAuthors: [(node: DOMTree.Index, name: String)] = []
         var microDate: String?
         var microModified: String?
         var visibleDates: [String] = []
         var microHeadline: String?
         var timeDates: [String] = []
-        var bylines: [String] = []
-        var h1s: [String] = []
+        var bylines: [(rank: Int, text: String)] = []
+        var h1s: [(node: DOMTree.Index, text: String)] = []
+        var h2s: [(node: DOMTree.Index, text: String)] = []
 
         for (offset, node) in tree.nodes.enumerated() where !node.isText {
             let index = Int32(offset)
@@ -47,9 +59,9 @@ public struct HTMLMetadataExtractor: Sendable {
                     metaLists[key, default: []].append(content)
                 }
                 if let itemprop = node.attribute("itemprop") {
-                    if itemprop == "datePublished", microDate == nil { microDate = content }
-                if itemprop == "dateModified", microModified == nil { microModified = content }
-                    if itemprop == "author" || itemprop == "creator" { microAuthors.append(content) }
+                    if itemprop == "datePublished" || itemprop == "dateCreated", microDate == nil { microDate = content }
+                    if itemprop == "dateModified", microModified == nil { microModified = content }
+                    if itemprop == "author" || itemprop == "creator" { microAuthors.append((index, content)) }
                 }
             case .link:
                 if canonical == nil, let rel = node.attribute("rel")?.lowercased(), rel.split(separator: " ").contains("canonical"),
@@ -64,23 +76,26 @@ public struct HTMLMetadataExtractor: Sendable {
                     if let value = JSONValue.parse(text) { jsonLD.append(value) }
                 }
             case .time:
-                if let datetime = node.attribute("datetime") ?? Optional(tree.text(of: index)), timeDates.count < 5 {
-                    timeDates.append(datetime)
+                if timeDates.count < 5, let date = (node.attribute("datetime") ?? Optional(tree.text(of: index))).flatMap(DateNormalizer.normalize) {
+                    timeDates.append(date)
                 }
             case .h1:
-                if h1s.count < 3 { h1s.append(tree.text(of: index)) }
+                if h1s.count < 3 { h1s.append((index, tree.text(of: index))) }
+            case .h2:
+                if h2s.count < 5 { h2s.append((index, tree.text(of: index))) }
             default:
                 break
             }
             if let itemprop = node.attribute("itemprop"), node.tag != .meta {
                 switch itemprop {
                 case "author", "creator":
-                    if microAuthors.count < 5 {
-                        let nameNode = tree.children(of: index).first { tree[$0].attribute("itemprop") == "name" }
-                        let text = nameNode.map { tree.text(of: $0) } ?? tree.text(of: index)
-                        if !text.isEmpty, text.count < 100 { microAuthors.append(text) }
+                    if microAuthors.count < 20 {
+                        let text = Self.microdataName(tree, index)
+                        if !text.isEmpty, text.count < 100 { microAuthors.append((index, text)) }
                     }
-                case "datePublished":
+                case "datePublished", "dateCreated":
+                    // The first in document order: a question's `dateCreated` comes before its
+                    // answers' and comments' `datePublished`.
                     if microDate == nil { microDate = node.attribute("datetime") ?? node.attribute("content") ?? tree.text(of: index) }
                 case "dateModified":
                     if microModified == nil { microModified = node.attribute("datetime") ?? node.attribute("content") ?? tree.text(of: index) }
@@ -96,52 +111,53 @@ public struct HTMLMetadataExtractor: Sendable {
                 let text = tree.text(of: index)
                 if text.count < 80, let date = DateNormalizer.normalize(text) { visibleDates.append(date) }
             }
-            if bylines.count < 3, node.tag != .meta, node.tag != .html, node.tag != .body {
-                if let cls = node.attribute("class"), cls.asciiCaseInsensitiveContains("byline") || cls.asciiCaseInsensitiveContains("author-name"),
-                    !cls.asciiCaseInsensitiveContains("bio")
-                {
+            if bylines.count < 6, node.tag != .meta, node.tag != .html, node.tag != .body, !node.tag.isNeverContent {
+                if let rank = Self.bylineRank(node) {
                     let text = tree.text(of: index)
-                    if !text.isEmpty, text.count < 120 { bylines.append(text) }
+                    if !text.isEmpty, text.count < 120 { bylines.append((rank, text)) }
                 } else if let rel = node.attribute("rel"), rel == "author" {
                     let text = tree.text(of: index)
-                    if !text.isEmpty, text.count < 80 { bylines.append(text) }
+                    if !text.isEmpty, text.count < 80 { bylines.append((1, text)) }
                 }
             }
         }
 
-        let article = Self.articleObject(jsonLD)
+        let graph = JSONLDGraph(jsonLD)
+        let article = graph.article(canonical: canonical ?? meta["og:url"])
         var metadata = Metadata()
 
         // Site
-        let publisher = article?["publisher"]?.names.first
+        let publisher = graph.names(article?["publisher"]).first
         metadata.site = first(meta["og:site_name"], meta["application-name"], publisher, meta["twitter:site"].flatMap { $0.hasPrefix("@") ? nil : $0 })
 
         // Title
         let ldTitle = article?["headline"]?.string ?? article?["name"]?.string
-        var title = first(meta["og:title"], ldTitle, meta["twitter:title"], microHeadline, titleTag, h1s.first)
-        if let candidate = title { title = TitleCleaner.clean(candidate, site: metadata.site, h1: h1s.first) }
+        var title = first(meta["og:title"], ldTitle, meta["twitter:title"], microHeadline, titleTag, h1s.first?.text)
+        if let candidate = title { title = TitleCleaner.clean(candidate, site: metadata.site, h1: h1s.first?.text) }
         metadata.title = title
 
-        // Authors
-        var authors: [String] = []
-        if let ldAuthors = article?["author"]?.names, !ldAuthors.isEmpty { authors = ldAuthors }
-        if authors.isEmpty { authors = microAuthors }
-        if authors.isEmpty, let value = first(meta["author"], meta["article:author"], meta["parsely-author"], meta["sailthru.author"], meta["dc.creator"], meta["byl"]) {
-            authors = [value]
+        // Authors: structured data, then microdata, then meta names, then visible bylines; the
+        // first source that leaves a name after cleaning wins.
+        var metaAuthors: [[String]] = Self.authorMetaNames.compactMap { meta[$0] }.map { [$0] }
+        for n in 1...4 where meta["twitter:label\(n)"]?.lowercased().hasPrefix("written by") == true {
+            if let value = meta["twitter:data\(n)"] { metaAuthors.insert([value], at: 0) }
         }
-        if authors.isEmpty { authors = Array(bylines.prefix(1)) }
-        metadata.authors = AuthorCleaner.clean(authors)
+        let headlineNode = Self.headline(h1s, h2s, title: metadata.title)
+        let headlineByline = headlineNode.flatMap { ArticleHeaderScanner.byline(in: tree, after: $0) }
+        let sources: [[String]] = [graph.names(article?["author"])] + [Self.firstItemAuthors(tree, microAuthors)] + metaAuthors
+            + bylines.sorted { $0.rank < $1.rank }.prefix(3).map { [$0.text] } + [headlineByline.map { [$0] } ?? []]
+        metadata.authors = sources.lazy.map(AuthorCleaner.clean).first { !$0.isEmpty } ?? []
 
-        // Date
-        // Publication first (structured data, then meta names), then what the page shows, then
-        // the last modification as a last resort.
-        let dateCandidates: [String?] = [
-            article?["datePublished"]?.string, meta["article:published_time"], meta["og:published_time"], microDate,
-            meta["parsely-pub-date"], meta["sailthru.date"], meta["publishdate"], meta["pubdate"], meta["publish-date"],
-            meta["date"], meta["dc.date.issued"], meta["dc.date"], meta["dcterms.date"], meta["article.published"],
-            article?["dateCreated"]?.string, timeDates.first, visibleDates.first, article?["dateModified"]?.string,
-            meta["article:modified_time"], meta["og:updated_time"], microModified,
-        ]
+        // Date: a full date in the page's own URL; then the date shown under the headline,
+        // unless it is labelled as an update; then publication dates from structured data and
+        // meta names; then other dates the page shows; the last modification last.
+        let urlDate = [canonical, meta["og:url"], article?["url"]?.string].lazy.compactMap { $0 }.compactMap(DateNormalizer.fromURL).first
+        let shown = headlineNode.flatMap { ArticleHeaderScanner.date(in: tree, after: $0) ?? ArticleHeaderScanner.dateBefore(in: tree, heading: $0) }
+        var dateCandidates: [String?] = [urlDate, shown.flatMap { $0.isUpdate ? nil : $0.date }]
+        dateCandidates += [article?["datePublished"]?.string] + Self.publishedMetaNames.map { meta[$0] } + [microDate]
+        dateCandidates += [article?["dateCreated"]?.string] + timeDates.map { Optional($0) } + visibleDates.map { Optional($0) }
+        // A headline that carries its date ("Development Update 2024-10-04").
+        dateCandidates += [shown?.date, metadata.title.flatMap(DateNormalizer.normalize), article?["dateModified"]?.string] + Self.modifiedMetaNames.map { meta[$0] } + [microModified]
         metadata.date = dateCandidates.lazy.compactMap { $0 }.compactMap(DateNormalizer.normalize).first
 
         metadata.url = first(canonical, meta["og:url"], article?["url"]?.string)
@@ -170,26 +186,69 @@ public struct HTMLMetadataExtractor: Sendable {
         return nil
     }
 
-    /// The JSON-LD object describing the article: the first with an article type, searching
-    /// top-level arrays and `@graph`; else the first `WebPage`.
-    static func articleObject(_ values: [JSONValue]) -> JSONValue? {
-        var objects: [JSONValue] = []
-        var queue = values
-        while !queue.isEmpty {
-            let value = queue.removeFirst()
-            switch value {
-            case .array(let items): queue += items
-            case .object:
-                objects.append(value)
-                if let graph = value["@graph"] { queue += graph.list }
-                if let main = value["mainEntity"], case .object = main { queue.append(main) }
-            default: break
+    /// The name in a microdata `author` element: its `itemprop="name"` descendant, else its text.
+    static func microdataName(_ tree: DOMTree, _ index: DOMTree.Index) -> String {
+        let end = min(tree.subtreeEnd(index), Int(index) + 200)
+        var i = Int(index) + 1
+        while i < end {
+            if !tree.nodes[i].isText, tree.nodes[i].attribute("itemprop") == "name" {
+                return tree.nodes[i].attribute("content") ?? tree.text(of: DOMTree.Index(i))
             }
-            if objects.count > 200 { break }
+            i += 1
         }
-        let articles = objects.filter { $0.types.contains { articleTypes.contains($0) && !$0.hasSuffix("Page") } }
-        if let best = articles.first(where: { $0["headline"] != nil || $0["author"] != nil }) ?? articles.first { return best }
-        return objects.first { $0.types.contains { articleTypes.contains($0) } }
+        return tree.text(of: index)
+    }
+
+    /// The authors of the page's first microdata item: the first `author`, and the others that
+    /// stand next to it in the same byline (their common ancestor holds little text). A forum
+    /// thread marks every post's author; only the first post's is the page's.
+    static func firstItemAuthors(_ tree: DOMTree, _ authors: [(node: DOMTree.Index, name: String)]) -> [String] {
+        guard let head = authors.first else { return [] }
+        var out = [head.name]
+        for other in authors.dropFirst() where other.node != head.node {
+            var ancestor = head.node
+            while ancestor >= 0, !tree.contains(ancestor, other.node) { ancestor = tree[ancestor].parent }
+            guard ancestor >= 0, tree.text(of: ancestor).count <= 300 else { continue }
+            out.append(other.name)
+        }
+        return out
+    }
+
+    /// How surely an element's class names it a byline: 0 for "author name"/"byline", 1 for
+    /// "author" alone; nil otherwise. Comment authors, author bios and avatars do not count.
+    static func bylineRank(_ node: DOMTree.Node) -> Int? {
+        guard let cls = node.attribute("class"), !cls.isEmpty else { return nil }
+        var rank: Int?
+        for name in cls.split(separator: " ") {
+            let words = BoilerplateRules.words(of: name)
+            if words.contains(where: { ["comment", "comments", "reply", "review", "bio", "avatar", "image", "img", "photo", "box", "about", "description", "social", "link", "links"].contains($0) }) {
+                return nil
+            }
+            if words.contains("byline") || words.contains("authorname")
+                || zip(words, words.dropFirst()).contains(where: { $0 == "author" && $1 == "name" })
+            {
+                rank = 0
+            } else if words.contains("author"), rank == nil {
+                rank = 1
+            }
+        }
+        return rank
+    }
+
+    /// The heading of the article: the first `<h1>` that matches the title, else the first
+    /// non-empty `<h1>`; on a page without one, an `<h2>` that matches the title.
+    static func headline(
+        _ h1s: [(node: DOMTree.Index, text: String)], _ h2s: [(node: DOMTree.Index, text: String)], title: String?
+    ) -> DOMTree.Index? {
+        let title = title?.lowercased() ?? ""
+        func matches(_ text: String) -> Bool {
+            let text = text.lowercased()
+            return !title.isEmpty && text.count >= 8 && (title.contains(text) || text.contains(title))
+        }
+        let candidates = h1s.filter { !$0.text.isEmpty }
+        if let match = candidates.first(where: { matches($0.text) }) { return match.node }
+        if let first = candidates.first { return first.node }
+        return h2s.first { matches($0.text) }?.node
     }
 }
 

@@ -27,30 +27,6 @@ enum TitleCleaner {
     }
 }
 
-/// Tidies author names: drops "By", URLs, e-mail addresses and duplicates; splits
-/// "A and B".
-///
-/// Before: `["By Jane Doe and John Roe", "https://facebook.com/x"]` — after: `["Jane Doe", "John Roe"]`.
-enum AuthorCleaner {
-    static func clean(_ names: [String]) -> [String] {
-        var out: [String] = []
-        var seen = Set<String>()
-        for raw in names {
-            var name = raw.collapsedWhitespace()
-            for prefix in ["By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Written by ", "Author: ", "Posted by "] where name.hasPrefix(prefix) {
-                name = String(name.dropFirst(prefix.count))
-            }
-            if name.contains("://") || name.hasPrefix("www.") || name.contains("@") && !name.contains(" ") { continue }
-            for piece in name.components(separatedByString: " and ").flatMap({ $0.components(separatedByString: " & ") }) {
-                let trimmed = piece.collapsedWhitespace()
-                guard !trimmed.isEmpty, trimmed.count <= 100, seen.insert(trimmed.lowercased()).inserted else { continue }
-                out.append(trimmed)
-            }
-        }
-        return out
-    }
-}
-
 extension String {
     /// Splits on a literal separator string (Foundation-free).
     func components(separatedByString separator: String) -> [String] {
