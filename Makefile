@@ -49,7 +49,8 @@ peers:
 
 ## eval-html: Decant's HTML quality on webpages-dev and trafilatura-eval; compare-html: the same
 ## side by side with trafilatura, readability-lxml, jusText and resiliparse (plus throughput);
-## bench-html: pages/s on one core and peak memory, Decant (release) against the same peers.
+## bench-html: pages/s on one core and peak memory, Decant (release) against the same peers
+## (HTML_EVAL_ARGS="--sample 100" times 100 pages of each set, for a quick run).
 eval-html compare-html bench-html:
 	@bash scripts/eval-html.sh $(patsubst %-html,%,$@)
 

@@ -19,4 +19,4 @@ done
 if [ "$mode" = eval ]; then bash scripts/bootstrap.sh; else bash scripts/bootstrap-peers.sh; fi
 swift build -c release --product decant >/dev/null
 bin=.build/release/decant
-.venv/bin/python scripts/html_eval.py "$mode" --data .datasets --decant "$bin" --work out/html-eval
+.venv/bin/python scripts/html_eval.py "$mode" --data .datasets --decant "$bin" --work out/html-eval ${HTML_EVAL_ARGS:-}

@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -118,7 +119,15 @@ NO_REPAIRS = [arg for kind in ["mojibake", "entity", "control-character", "nfc",
 def decant(binary, root, files, workdir, name, extra=()):
     out = os.path.join(workdir, "decant-" + name + ("-extract" if extra else ""))
     subprocess.run(["rm", "-rf", out])
-    cmd = ["taskset", "-c", "0", binary, "clean", root, "-o", out, "--jobs", "1", "--quiet"] + list(extra)
+    folder = root
+    if len(files) < sum(1 for _ in os.scandir(root)):
+        # A --sample run: give Decant exactly the sampled pages (copies; links out of a folder are not followed).
+        folder = os.path.join(workdir, "sample-" + name)
+        subprocess.run(["rm", "-rf", folder])
+        os.makedirs(folder)
+        for path in files:
+            shutil.copyfile(path, os.path.join(folder, os.path.relpath(path, root)))
+    cmd = ["taskset", "-c", "0", binary, "clean", folder, "-o", out, "--jobs", "1", "--quiet"] + list(extra)
     wall, rss = run_child(cmd)
     results = {}
     with open(os.path.join(out, "documents.jsonl")) as f:
@@ -221,6 +230,8 @@ def main():
     parser.add_argument("--decant", required=True)
     parser.add_argument("--work", default="out/html-eval")
     parser.add_argument("--tools", default="trafilatura,readability,justext,resiliparse")
+    parser.add_argument("--sample", type=int, default=0,
+                        help="use only N evenly spaced pages of each set (quick throughput runs; quality tables need all pages)")
     args = parser.parse_args()
     os.makedirs(args.work, exist_ok=True)
     tools = ["decant"] + ([] if args.mode == "eval" else ["decant-extract"] + [t for t in args.tools.split(",") if t])
@@ -236,6 +247,12 @@ def main():
     with open(os.path.join(args.data, "trafilatura-eval", "evaldata.json")) as f:
         evaldata = json.load(f)
     tra_files = sorted({os.path.join(tra_root, item["file"]) for item in evaldata.values()})
+    if args.sample:
+        web_files = web_files[::max(1, len(web_files) // args.sample)][:args.sample]
+        tra_files = tra_files[::max(1, len(tra_files) // args.sample)][:args.sample]
+        truths = {path: truths[path] for path in web_files}
+        kept = {os.path.relpath(path, tra_root) for path in tra_files}
+        evaldata = {url: item for url, item in evaldata.items() if item["file"] in kept}
 
     rows = []
     for tool in tools:
