@@ -1,3 +1,5 @@
+import Glibc
+
 /// Undoes mojibake: UTF-8 bytes that were decoded with a single-byte code page (Windows-1252,
 /// Latin-1, Mac Roman, CP437, Windows-1250/1251/1257, …), possibly more than once, possibly only
 /// in one span of otherwise clean text, possibly with bytes lost to undefined code points.
@@ -26,17 +28,42 @@ public struct MojibakeRepair: TextRepair {
     static let triggers = MojibakeTriggers(pages: LegacyCodePage.mojibakeSources)
 
     public func repair(_ text: String, tally: inout RepairTally) -> String {
-        guard text.utf8.contains(where: { $0 >= 0xC3 }) else { return text }
-        guard text.utf8.contains(UInt8(ascii: "\n")) else { return repairLine(text, tally: &tally) }
-        var changed = false
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let original = String(line)
-            let before = tally.total
-            let fixed = repairLine(original, tally: &tally)
-            if tally.total != before { changed = true } // every change is tallied
-            return fixed
+        UTF8Bytes.with(text) { b in
+            // Lines as `split(separator: "\n")` makes them: "\r\n" is one character, not a break.
+            var replaced: [(range: Range<Int>, text: String)] = []
+            var start = 0
+            var from = 0
+            let n = b.count
+            while start <= n {
+                var end = n
+                while from < n, let found = memchr(b.baseAddress! + from, 0x0A, n - from) {
+                    let at = b.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    from = at + 1
+                    if at > 0 && b[at - 1] == 0x0D { continue }
+                    end = at
+                    break
+                }
+                if end == n { from = n }
+                let line = UnsafeBufferPointer(rebasing: b[start..<end])
+                if Self.triggers.mayContainMojibake(line), line.contains(where: { $0 >= 0xC3 }) {
+                    let before = tally.total
+                    let fixed = repairLine(String(decoding: line, as: UTF8.self), tally: &tally)
+                    if tally.total != before { replaced.append((start..<end, fixed)) } // every change is tallied
+                }
+                start = end + 1
+            }
+            guard !replaced.isEmpty else { return text }
+            var out = ""
+            out.reserveCapacity(n + replaced.count * 8)
+            var copied = 0
+            for (range, fixed) in replaced {
+                out += UTF8Bytes.string(b, copied..<range.lowerBound)
+                out += fixed
+                copied = range.upperBound
+            }
+            out += UTF8Bytes.string(b, copied..<n)
+            return out
         }
-        return changed ? lines.joined(separator: "\n") : text
     }
 
     func repairLine(_ text: String, tally: inout RepairTally) -> String {
