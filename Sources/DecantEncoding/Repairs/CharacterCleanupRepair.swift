@@ -19,9 +19,18 @@ public struct CharacterCleanupRepair: TextRepair {
     /// other than tab and newline, DEL, U+0080…U+00A0, soft hyphen, U+180E, U+2000…U+200B,
     /// U+202F, U+205F, U+2060, U+3000 or U+FEFF.
     static func needsWork(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
         let n = b.count
         var i = 0
         while i < n {
+            // Eight printable ASCII bytes at a time: none below 0x20, none 0x7F or above.
+            if i + 8 <= n {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+                let below20 = (x &- low &* 0x20) & ~x & high
+                let plus1 = x &+ low // 0x7F becomes 0x80; bytes from 0x80 up stay flagged via x
+                if (below20 | ((plus1 | x) & high)) == 0 { i += 8; continue }
+            }
             let byte = b[i]
             if byte >= 0x20 && byte < 0x7F { i += 1; continue }
             switch byte {

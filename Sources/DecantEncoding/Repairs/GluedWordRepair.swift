@@ -23,7 +23,9 @@ public struct GluedWordRepair: TextRepair {
 
     public func repair(_ text: String, tally: inout RepairTally) -> String {
         UTF8Bytes.with(text) { b in
-            guard let english = WordList.english, WordText.language(of: b, among: [{ english }]) != nil else { return text }
+            // (Fewer than five words never get a language: the list is not even loaded.)
+            guard WordText.hasFiveWords(b), let english = WordList.english,
+                  WordText.language(of: b, among: [{ english }]) != nil else { return text }
             var inserts: [Int] = []
             var scanner = ByteWordScanner(b)
             while let word = scanner.next() {

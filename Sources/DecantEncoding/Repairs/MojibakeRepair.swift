@@ -26,6 +26,7 @@ public struct MojibakeRepair: TextRepair {
 
     static let windows1252 = LegacyCodePage.mojibakeSources.first { $0.charset == "WINDOWS-1252" }!
     static let triggers = MojibakeTriggers(pages: LegacyCodePage.mojibakeSources)
+    static let pageMask = MojibakePageMask(pages: LegacyCodePage.mojibakeSources)
 
     public func repair(_ text: String, tally: inout RepairTally) -> String {
         UTF8Bytes.with(text) { b in
@@ -73,9 +74,10 @@ public struct MojibakeRepair: TextRepair {
         var scalars = Array(text.unicodeScalars)
         var changed = false
         for _ in 0..<maxPasses {
-            var best: (gain: Int, result: [Unicode.Scalar], edits: [(String, String)])? = nil
+            var best: (gain: Int, result: [Unicode.Scalar], edits: [Pass.Candidate])? = nil
             var bestScore = 0
-            for page in pages {
+            let mask = Self.pageMask.pages(that: scalars)
+            for (index, page) in pages.enumerated() where index >= 16 || mask & (1 << index) != 0 {
                 guard let attempt = Pass(page: page, scalars: scalars).run() else { continue }
                 // Windows-1252 (with Latin-1) is by far the commonest source: it wins ties and
                 // near-ties.
@@ -83,8 +85,12 @@ public struct MojibakeRepair: TextRepair {
                 if score > bestScore { best = attempt; bestScore = score }
             }
             guard let best else { break }
+            // The edits are spelled out for the winning page only.
+            for cand in best.edits {
+                let (from, to) = Pass.edit(cand, in: scalars)
+                tally.add(name, from: from, to: to)
+            }
             scalars = best.result
-            for (from, to) in best.edits { tally.add(name, from: from, to: to) }
             changed = true
         }
         // Windows-1252 punctuation read as Latin-1 C1 controls ("\u{84}Handwerk\u{93}"): mapped
@@ -213,7 +219,7 @@ public struct MojibakeRepair: TextRepair {
         }
 
         /// Returns the repaired scalars, the total plausibility gain and the edits, or nil.
-        func run() -> (gain: Int, result: [Unicode.Scalar], edits: [(String, String)])? {
+        func run() -> (gain: Int, result: [Unicode.Scalar], edits: [Candidate])? {
             var candidates: [Candidate] = []
             var i = 0
             while i < scalars.count {
@@ -250,7 +256,7 @@ public struct MojibakeRepair: TextRepair {
             // believed too ("inconsistent mojibake"), and so are lost-byte guesses.
             var result: [Unicode.Scalar] = []
             result.reserveCapacity(scalars.count)
-            var edits: [(String, String)] = []
+            var edits: [Candidate] = []
             var totalGain = 0
             var copied = 0
             for token in tokens {
@@ -259,7 +265,7 @@ public struct MojibakeRepair: TextRepair {
                 if accept {
                     result.append(contentsOf: token.fixed)
                     totalGain += max(token.gain, 1)
-                    for cand in token.group { edits.append(edit(cand)) }
+                    edits.append(contentsOf: token.group)
                 } else {
                     result.append(contentsOf: scalars[token.range])
                 }
@@ -323,10 +329,12 @@ public struct MojibakeRepair: TextRepair {
             return true
         }
 
-        func edit(_ cand: Candidate) -> (String, String) {
-            var from = String.UnicodeScalarView()
-            from.append(contentsOf: scalars[cand.start..<(cand.start + cand.length)])
-            return (String(from), String(Character(cand.scalar)))
+        /// The edit `cand` makes to `scalars`, as (from, to) strings.
+        static func edit(_ cand: Candidate, in scalars: [Unicode.Scalar]) -> (String, String) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(cand.length * 3)
+            for scalar in scalars[cand.start..<(cand.start + cand.length)] { bytes.append(contentsOf: UTF8.encode(scalar)!) }
+            return (String(decoding: bytes, as: UTF8.self), String(decoding: UTF8.encode(cand.scalar)!, as: UTF8.self))
         }
 
         func apply(_ group: ArraySlice<Candidate>, in range: Range<Int>) -> [Unicode.Scalar] {

@@ -114,10 +114,14 @@ public final class WordList: Sendable {
     public static let german: WordList? = system("de", "/usr/share/dict/ngerman")
     public static let french: WordList? = system("fr", "/usr/share/dict/french")
 
+    /// Where the bundled list for `language` is.
+    static func bundledURL(_ language: String) -> URL? {
+        Bundle.module.url(forResource: language, withExtension: "words", subdirectory: "wordlists")
+            ?? Bundle.module.url(forResource: language, withExtension: "words")
+    }
+
     static func bundled(_ language: String) -> WordList? {
-        guard let url = Bundle.module.url(forResource: language, withExtension: "words", subdirectory: "wordlists")
-            ?? Bundle.module.url(forResource: language, withExtension: "words"),
-              let data = try? Data(contentsOf: url) else { return nil }
+        guard let url = bundledURL(language), let data = try? Data(contentsOf: url) else { return nil }
         let bytes = [UInt8](data)
         if let list = frontDecodedFast(language, bytes) { return list }
         return WordList(language: language, words: frontDecoded(String(decoding: bytes, as: UTF8.self)))
@@ -133,33 +137,77 @@ public final class WordList: Sendable {
 
     /// True when splitting `bytes` at `\n` bytes is the same as splitting the decoded text at
     /// `"\n"` characters and every word is NFC as it stands: valid UTF-8, no `\r` (CR LF is one
-    /// character), no scalar from U+0300 up (so each character is one scalar).
-    private static func simpleLines(_ bytes: [UInt8]) -> Bool {
-        !bytes.contains(0x0D) && !bytes.contains(where: { $0 >= 0xCC }) && String(validating: bytes, as: UTF8.self) != nil
+    /// character), no scalar from U+0300 up (so each character is one scalar). One pass.
+    static func simpleLines(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return true }
+            let n = b.count
+            var i = 0
+            while i < n {
+                if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
+                let byte = b[i]
+                if byte < 0x80 {
+                    if byte == 0x0D { return false }
+                    i += 1
+                } else if byte >= 0xC2 && byte < 0xCC && i + 1 < n && b[i + 1] & 0xC0 == 0x80 {
+                    i += 2 // U+0080…U+02FF
+                } else {
+                    return false // a continuation byte out of place, an overlong lead, or U+0300 and up
+                }
+            }
+            // No CR in the ASCII runs skipped eight at a time either.
+            return memchr(base, 0x0D, n) == nil
+        }
     }
 
-    /// One word per line, without building a `String` per word (see ``simpleLines(_:)``).
+    /// One word per line, the words kept in the file's own bytes (see ``simpleLines(_:)``).
     static func linesFast(_ language: String, _ bytes: [UInt8]) -> WordList? {
         guard simpleLines(bytes) else { return nil }
-        var set = ByteWordSet(capacity: bytes.count / 8)
+        let lines = newlines(bytes) + 1
+        var set = ByteWordSet(capacity: lines, storage: bytes)
         bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
             var start = 0
-            for i in 0...b.count where i == b.count || b[i] == 0x0A {
-                if i > start { set.insert(UnsafeBufferPointer(rebasing: b[start..<i])) }
-                start = i + 1
+            while start < b.count {
+                let end = memchr(base + start, 0x0A, b.count - start)
+                    .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? b.count
+                if end > start { set.insertStored(start..<end) }
+                start = end + 1
             }
         }
         return WordList(language: language, exact: set, lowercased: nil)
     }
 
+    static func newlines(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { b in
+            guard var p = b.baseAddress else { return 0 }
+            let end = p + b.count
+            var count = 0
+            while p < end, let found = memchr(p, 0x0A, end - p) {
+                count += 1
+                p = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            return count
+        }
+    }
+
     /// ``frontDecoded(_:)`` on bytes, for files where a character is one scalar (see
-    /// ``simpleLines(_:)``), building both sets without a `String` per ASCII word.
+    /// ``simpleLines(_:)``), building both sets without a `String` or an array per ASCII word.
     static func frontDecodedFast(_ language: String, _ bytes: [UInt8]) -> WordList? {
         guard simpleLines(bytes) else { return nil }
-        var exact = ByteWordSet(capacity: 110_000)
-        var lower = ByteWordSet(capacity: 110_000)
-        var previous: [UInt8] = []
-        var word: [UInt8] = []
+        let lines = newlines(bytes) + 1
+        var exact = ByteWordSet(capacity: lines)
+        var lower = ByteWordSet(capacity: lines)
+        // A word is at most its line plus the previous word.
+        let capacity = bytes.count + 1
+        let previous = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        let word = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        let lowered = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { previous.deallocate(); word.deallocate(); lowered.deallocate() }
+        var previousCount = 0
         bytes.withUnsafeBufferPointer { b in
             var start = 0
             for i in 0...b.count where i == b.count || b[i] == 0x0A {
@@ -167,24 +215,34 @@ public final class WordList: Sendable {
                 guard i > start, b[start] < 0x80 else { continue }
                 // The first character is a count of shared characters (= scalars here).
                 let shared = Int(b[start]) - 48
-                word.removeAll(keepingCapacity: true)
+                var count = 0
                 if shared > 0 {
-                    var end = 0, scalars = 0
-                    while end < previous.count && scalars < shared {
-                        end += 1
-                        while end < previous.count && previous[end] & 0xC0 == 0x80 { end += 1 }
+                    var scalars = 0
+                    while count < previousCount && scalars < shared {
+                        count += 1
+                        while count < previousCount && previous[count] & 0xC0 == 0x80 { count += 1 }
                         scalars += 1
                     }
-                    word.append(contentsOf: previous[0..<end])
                 }
-                word.append(contentsOf: UnsafeBufferPointer(rebasing: b[(start + 1)..<i]))
-                exact.insert(word)
-                if word.allSatisfy({ $0 < 0x80 }) {
-                    lower.insert(word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+                word.update(from: previous, count: count)
+                let rest = i - start - 1
+                if rest > 0 { (word + count).update(from: b.baseAddress! + start + 1, count: rest) }
+                count += rest
+                let decoded = UnsafeBufferPointer(start: word, count: count)
+                exact.insert(decoded)
+                var ascii = true
+                for j in 0..<count {
+                    let byte = word[j]
+                    if byte >= 0x80 { ascii = false; break }
+                    lowered[j] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+                if ascii {
+                    lower.insert(UnsafeBufferPointer(start: lowered, count: count))
                 } else {
-                    lower.insert(key(String(decoding: word, as: UTF8.self).lowercased()))
+                    lower.insert(key(String(decoding: decoded, as: UTF8.self).lowercased()))
                 }
-                swap(&previous, &word)
+                previous.update(from: word, count: count)
+                previousCount = count
             }
         }
         return WordList(language: language, exact: exact, lowercased: lower)

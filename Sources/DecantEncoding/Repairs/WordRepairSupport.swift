@@ -46,6 +46,13 @@ enum WordText {
         return nil
     }
 
+    /// True when the text has at least five words (the least ``language(of:among:)`` judges).
+    static func hasFiveWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var scanner = ByteWordScanner(bytes)
+        for _ in 0..<5 where scanner.next() == nil { return false }
+        return true
+    }
+
     static let allLists: [@Sendable () -> WordList?] = [{ WordList.english }, { WordList.spanish }, { WordList.french }, { WordList.german }]
 
     /// The apostrophe the text already uses: curly when it has more ’ than ', else straight.
