@@ -196,3 +196,43 @@ import Testing
     }
 }
 
+
+/// ``CharacterCleanup`` as it was (scalar by scalar into a `String.UnicodeScalarView`).
+private func referenceClean(_ line: Substring, tally: inout CharacterCleanup.Tally, keepingMojibake: Bool) -> String {
+    if !line.unicodeScalars.contains(where: { CharacterCleanup.needsWork($0.value) }) { return String(line) }
+    var out = String.UnicodeScalarView()
+    var previous: UInt32 = 0
+    for scalar in line.unicodeScalars {
+        defer { previous = scalar.value }
+        switch scalar.value {
+        case 0x09, 0x0A: out.append(scalar)
+        case 0x80..<0xA0 where keepingMojibake && (0x80...0xFF).contains(previous): out.append(scalar)
+        case 0xA0 where keepingMojibake && previous >= 0xC0 && previous != 0xA0: out.append(scalar)
+        case 0x00..<0x20, 0x7F, 0x80..<0xA0: tally.add("control-character", scalar, "")
+        case 0xAD, 0x200B, 0x2060, 0xFEFF, 0x180E: tally.add("invisible-character", scalar, "")
+        case 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+            tally.add("whitespace", scalar, " ")
+            out.append(" ")
+        default: out.append(scalar)
+        }
+    }
+    return String(out)
+}
+
+extension ByteRepairEquivalenceTests {
+    @Test func characterCleanupMatchesReference() {
+        var changed = 0
+        for text in Self.corpus + ["a\u{85}b", "Ã\u{A0}", "\u{A0}\u{A0}", "x\u{0}y\u{7F}", "tab\there"] {
+            for keeping in [false, true] {
+                var newTally = CharacterCleanup.Tally(), referenceTally = CharacterCleanup.Tally()
+                let line = Substring(text)
+                let out = CharacterCleanup().clean(line, tally: &newTally, keepingMojibake: keeping)
+                let expected = referenceClean(line, tally: &referenceTally, keepingMojibake: keeping)
+                #expect(out == expected, "\(keeping) \(text.debugDescription)")
+                #expect(newTally.counts == referenceTally.counts, "\(keeping) \(text.debugDescription)")
+                if expected != text { changed += 1 }
+            }
+        }
+        #expect(changed > 200)
+    }
+}
