@@ -65,7 +65,23 @@ public struct CharacterCleanup: Sendable {
         var copied = 0
         var previous: UInt32 = 0
         var i = 0
+        let base = b.baseAddress!
         while i < b.count {
+            // Printable ASCII is always kept: skip it eight bytes at a time, then byte by byte.
+            if i + 8 <= b.count {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+                if ((x &- low &* 0x20) & ~x & high) | ((x &+ low | x) & high) == 0 {
+                    previous = UInt32(base[i + 7])
+                    i += 8
+                    continue
+                }
+            }
+            if base[i] >= 0x20 && base[i] < 0x7F {
+                previous = UInt32(base[i])
+                i += 1
+                continue
+            }
             let (value, length) = UTF8Bytes.scalar(b, at: i)
             defer { previous = value; i += length }
             var keep = false

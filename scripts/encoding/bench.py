@@ -95,7 +95,7 @@ def main():
     print("|---|---:|---|---:|---:|---:|---:|")
     print(f"| mojibake corpus | {size:.1f} MB | ftfy.fix_encoding per line | {f:.2f} | {size/f:.2f} | | |")
     for label, mb, tool, total, rate, library, start in rows:
-        print(f"| {label} | {mb:.1f} MB | {tool} | {total:.2f} | {rate:.1f} | {library:.0f} | {start:.3f} |")
+        print(f"| {label} | {mb:.1f} MB | {tool} | {total:.2f} | {rate:.3g} | {library:.3g} | {start:.3f} |")
     print(f"\nRepair speed-up over ftfy on the same input: {f/d:.1f}x (whole command), "
           f"{rows[0][5] / (size / f):.1f}x (without process start)")
 

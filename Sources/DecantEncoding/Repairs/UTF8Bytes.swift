@@ -52,19 +52,17 @@ enum UTF8Bytes {
     }
 
     /// True for scalars that belong to words (`Unicode.Scalar.Properties.isAlphabetic`), from a
-    /// bit table for the Basic Multilingual Plane built on first use.
+    /// bit table below U+3000 (the alphabets; built on first use) and the property above.
     @inline(__always)
     static func isWordScalar(_ value: UInt32) -> Bool {
-        if value < 0x80 { return asciiLetters[Int(value)] }
-        if value < 0x10000 { return alphabeticBMP[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
+        if value < 0x80 { return (value | 0x20) &- 0x61 < 26 }
+        if value < 0x3000 { return alphabeticTable[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
         return Unicode.Scalar(value)?.properties.isAlphabetic ?? false
     }
 
-    static let asciiLetters: [Bool] = (0..<128).map { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
-
-    static let alphabeticBMP: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-        for value in 0..<0x10000 {
+    static let alphabeticTable: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x3000 / 64)
+        for value in 0..<0x3000 {
             guard let scalar = Unicode.Scalar(UInt32(value)), scalar.properties.isAlphabetic else { continue }
             bits[value >> 6] |= 1 << UInt64(value & 63)
         }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Helpers shared by the word-level repairs: tokenising into letter runs and guessing which
 /// bundled word list fits a text.
 enum WordText {
@@ -57,11 +59,32 @@ enum WordText {
 
     /// The apostrophe the text already uses: curly when it has more ’ than ', else straight.
     static func apostrophe(in b: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
-        var curly = 0, straight = 0
-        for i in 0..<b.count {
-            if b[i] == 0x27 { straight += 1 } else if b[i] == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x99 { curly += 1 }
+        curlyApostrophes(b) > count(0x27, in: b) ? "\u{2019}" : "'"
+    }
+
+    /// How many times `byte` occurs (memchr hops).
+    static func count(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>) -> Int {
+        guard var p = b.baseAddress else { return 0 }
+        let end = p + b.count
+        var count = 0
+        while p < end, let found = memchr(p, Int32(byte), end - p) {
+            count += 1
+            p = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) + 1
         }
-        return curly > straight ? "\u{2019}" : "'"
+        return count
+    }
+
+    /// How many ’ (E2 80 99) occur.
+    static func curlyApostrophes(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        guard var p = b.baseAddress else { return 0 }
+        let end = p + b.count
+        var count = 0
+        while p < end, let found = memchr(p, 0xE2, end - p) {
+            let at = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+            if at + 2 < end, at[1] == 0x80, at[2] == 0x99 { count += 1 }
+            p = at + 1
+        }
+        return count
     }
 
     @inline(__always) static func isASCIIUpper(_ byte: UInt8) -> Bool { byte &- 0x41 < 26 }
