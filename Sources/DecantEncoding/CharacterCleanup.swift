@@ -48,30 +48,65 @@ public struct CharacterCleanup: Sendable {
     /// letter or symbol (`"â\u{80}\u{99}"`, UTF-8 read as Latin-1) is kept for the mojibake
     /// repair; ``CharacterCleanupRepair`` removes whatever is left afterwards.
     public func clean(_ line: Substring, tally: inout Tally, keepingMojibake: Bool = true) -> String {
-        // Fast path: pure printable ASCII needs nothing.
-        if line.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F || $0 == 0x09 }) { return String(line) }
-        // Fast path: nothing to remove or replace (one look at each scalar, no allocation).
-        if !line.unicodeScalars.contains(where: { Self.needsWork($0.value) }) { return String(line) }
-        var out = String.UnicodeScalarView()
-        var previous: UInt32 = 0
-        for scalar in line.unicodeScalars {
-            defer { previous = scalar.value }
-            switch scalar.value {
-            case 0x09, 0x0A: out.append(scalar)
-            case 0x80..<0xA0 where keepingMojibake && (0x80...0xFF).contains(previous):
-                out.append(scalar)
-            case 0xA0 where keepingMojibake && previous >= 0xC0 && previous != 0xA0:
-                out.append(scalar) // "Ã\u{A0}" is "à" read as Latin-1
-            case 0x00..<0x20, 0x7F, 0x80..<0xA0:
-                tally.add("control-character", scalar, "")
-            case 0xAD, 0x200B, 0x2060, 0xFEFF, 0x180E:
-                tally.add("invisible-character", scalar, "")
-            case 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                tally.add("whitespace", scalar, " ")
-                out.append(" ")
-            default: out.append(scalar)
-            }
+        if let cleaned = line.utf8.withContiguousStorageIfAvailable({ clean(bytes: $0, tally: &tally, keepingMojibake: keepingMojibake) }) {
+            return cleaned ?? String(line)
         }
-        return String(out)
+        let copy = String(line)
+        return UTF8Bytes.with(copy) { clean(bytes: $0, tally: &tally, keepingMojibake: keepingMojibake) } ?? copy
+    }
+
+    /// ``clean(_:tally:keepingMojibake:)`` on UTF-8 bytes; nil when nothing changes. Runs of
+    /// kept characters are copied as they are.
+    func clean(bytes b: UnsafeBufferPointer<UInt8>, tally: inout Tally, keepingMojibake: Bool) -> String? {
+        // Fast path: nothing to remove or replace (one look at each byte, no allocation).
+        guard CharacterCleanupRepair.needsWork(b) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var copied = 0
+        var previous: UInt32 = 0
+        var i = 0
+        let base = b.baseAddress!
+        while i < b.count {
+            // Printable ASCII is always kept: skip it eight bytes at a time, then byte by byte.
+            if i + 8 <= b.count {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+                if ((x &- low &* 0x20) & ~x & high) | ((x &+ low | x) & high) == 0 {
+                    previous = UInt32(base[i + 7])
+                    i += 8
+                    continue
+                }
+            }
+            if base[i] >= 0x20 && base[i] < 0x7F {
+                previous = UInt32(base[i])
+                i += 1
+                continue
+            }
+            let (value, length) = UTF8Bytes.scalar(b, at: i)
+            defer { previous = value; i += length }
+            var keep = false
+            var space = false
+            switch value {
+            case 0x09, 0x0A: keep = true
+            case 0x80..<0xA0 where keepingMojibake && (0x80...0xFF).contains(previous):
+                keep = true
+            case 0xA0 where keepingMojibake && previous >= 0xC0 && previous != 0xA0:
+                keep = true // "Ã\u{A0}" is "à" read as Latin-1
+            case 0x00..<0x20, 0x7F, 0x80..<0xA0:
+                tally.add("control-character", Unicode.Scalar(value)!, "")
+            case 0xAD, 0x200B, 0x2060, 0xFEFF, 0x180E:
+                tally.add("invisible-character", Unicode.Scalar(value)!, "")
+            case 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+                tally.add("whitespace", Unicode.Scalar(value)!, " ")
+                space = true
+            default: keep = true
+            }
+            if keep { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
+            if space { out.append(0x20) }
+            copied = i + length
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied...]))
+        return String(decoding: out, as: UTF8.self)
     }
 }

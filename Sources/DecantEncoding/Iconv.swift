@@ -37,7 +37,9 @@ public final class IconvConverter {
         var output = [UInt8]()
         output.reserveCapacity(bytes.count + bytes.count / 2 + 16)
         var invalid = 0
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        // Output goes through a chunk sized to the input (up to 64 KB): short inputs, such as the
+        // single bytes the code-page tables are built from, need not clear 64 KB each.
+        var chunk = [UInt8](repeating: 0, count: min(64 * 1024, max(256, bytes.count * 4 + 16)))
         bytes.withUnsafeBufferPointer { input in
             var inPtr = UnsafeMutablePointer<CChar>(OpaquePointer(input.baseAddress))
             var inLeft = input.count

@@ -9,7 +9,7 @@ public struct HTMLEntityRepair: TextRepair {
     public init() {}
 
     public func repair(_ text: String, tally: inout RepairTally) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        guard UTF8Bytes.contains(text, UInt8(ascii: "&")) else { return text }
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Undoes mojibake: UTF-8 bytes that were decoded with a single-byte code page (Windows-1252,
 /// Latin-1, Mac Roman, CP437, Windows-1250/1251/1257, …), possibly more than once, possibly only
 /// in one span of otherwise clean text, possibly with bytes lost to undefined code points.
@@ -24,19 +26,45 @@ public struct MojibakeRepair: TextRepair {
 
     static let windows1252 = LegacyCodePage.mojibakeSources.first { $0.charset == "WINDOWS-1252" }!
     static let triggers = MojibakeTriggers(pages: LegacyCodePage.mojibakeSources)
+    static let pageMask = MojibakePageMask(pages: LegacyCodePage.mojibakeSources)
 
     public func repair(_ text: String, tally: inout RepairTally) -> String {
-        guard text.utf8.contains(where: { $0 >= 0xC3 }) else { return text }
-        guard text.utf8.contains(UInt8(ascii: "\n")) else { return repairLine(text, tally: &tally) }
-        var changed = false
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let original = String(line)
-            let before = tally.total
-            let fixed = repairLine(original, tally: &tally)
-            if tally.total != before { changed = true } // every change is tallied
-            return fixed
+        UTF8Bytes.with(text) { b in
+            // Lines as `split(separator: "\n")` makes them: "\r\n" is one character, not a break.
+            var replaced: [(range: Range<Int>, text: String)] = []
+            var start = 0
+            var from = 0
+            let n = b.count
+            while start <= n {
+                var end = n
+                while from < n, let found = memchr(b.baseAddress! + from, 0x0A, n - from) {
+                    let at = b.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    from = at + 1
+                    if at > 0 && b[at - 1] == 0x0D { continue }
+                    end = at
+                    break
+                }
+                if end == n { from = n }
+                let line = UnsafeBufferPointer(rebasing: b[start..<end])
+                if Self.triggers.mayContainMojibake(line), line.contains(where: { $0 >= 0xC3 }) {
+                    let before = tally.total
+                    let fixed = repairLine(String(decoding: line, as: UTF8.self), tally: &tally)
+                    if tally.total != before { replaced.append((start..<end, fixed)) } // every change is tallied
+                }
+                start = end + 1
+            }
+            guard !replaced.isEmpty else { return text }
+            var out = ""
+            out.reserveCapacity(n + replaced.count * 8)
+            var copied = 0
+            for (range, fixed) in replaced {
+                out += UTF8Bytes.string(b, copied..<range.lowerBound)
+                out += fixed
+                copied = range.upperBound
+            }
+            out += UTF8Bytes.string(b, copied..<n)
+            return out
         }
-        return changed ? lines.joined(separator: "\n") : text
     }
 
     func repairLine(_ text: String, tally: inout RepairTally) -> String {
@@ -46,9 +74,10 @@ public struct MojibakeRepair: TextRepair {
         var scalars = Array(text.unicodeScalars)
         var changed = false
         for _ in 0..<maxPasses {
-            var best: (gain: Int, result: [Unicode.Scalar], edits: [(String, String)])? = nil
+            var best: (gain: Int, result: [Unicode.Scalar], edits: [Pass.Candidate])? = nil
             var bestScore = 0
-            for page in pages {
+            let mask = Self.pageMask.pages(that: scalars)
+            for (index, page) in pages.enumerated() where index >= 16 || mask & (1 << index) != 0 {
                 guard let attempt = Pass(page: page, scalars: scalars).run() else { continue }
                 // Windows-1252 (with Latin-1) is by far the commonest source: it wins ties and
                 // near-ties.
@@ -56,8 +85,12 @@ public struct MojibakeRepair: TextRepair {
                 if score > bestScore { best = attempt; bestScore = score }
             }
             guard let best else { break }
+            // The edits are spelled out for the winning page only.
+            for cand in best.edits {
+                let (from, to) = Pass.edit(cand, in: scalars)
+                tally.add(name, from: from, to: to)
+            }
             scalars = best.result
-            for (from, to) in best.edits { tally.add(name, from: from, to: to) }
             changed = true
         }
         // Windows-1252 punctuation read as Latin-1 C1 controls ("\u{84}Handwerk\u{93}"): mapped
@@ -186,7 +219,7 @@ public struct MojibakeRepair: TextRepair {
         }
 
         /// Returns the repaired scalars, the total plausibility gain and the edits, or nil.
-        func run() -> (gain: Int, result: [Unicode.Scalar], edits: [(String, String)])? {
+        func run() -> (gain: Int, result: [Unicode.Scalar], edits: [Candidate])? {
             var candidates: [Candidate] = []
             var i = 0
             while i < scalars.count {
@@ -223,7 +256,7 @@ public struct MojibakeRepair: TextRepair {
             // believed too ("inconsistent mojibake"), and so are lost-byte guesses.
             var result: [Unicode.Scalar] = []
             result.reserveCapacity(scalars.count)
-            var edits: [(String, String)] = []
+            var edits: [Candidate] = []
             var totalGain = 0
             var copied = 0
             for token in tokens {
@@ -232,7 +265,7 @@ public struct MojibakeRepair: TextRepair {
                 if accept {
                     result.append(contentsOf: token.fixed)
                     totalGain += max(token.gain, 1)
-                    for cand in token.group { edits.append(edit(cand)) }
+                    edits.append(contentsOf: token.group)
                 } else {
                     result.append(contentsOf: scalars[token.range])
                 }
@@ -296,10 +329,12 @@ public struct MojibakeRepair: TextRepair {
             return true
         }
 
-        func edit(_ cand: Candidate) -> (String, String) {
-            var from = String.UnicodeScalarView()
-            from.append(contentsOf: scalars[cand.start..<(cand.start + cand.length)])
-            return (String(from), String(Character(cand.scalar)))
+        /// The edit `cand` makes to `scalars`, as (from, to) strings.
+        static func edit(_ cand: Candidate, in scalars: [Unicode.Scalar]) -> (String, String) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(cand.length * 3)
+            for scalar in scalars[cand.start..<(cand.start + cand.length)] { bytes.append(contentsOf: UTF8.encode(scalar)!) }
+            return (String(decoding: bytes, as: UTF8.self), String(decoding: UTF8.encode(cand.scalar)!, as: UTF8.self))
         }
 
         func apply(_ group: ArraySlice<Candidate>, in range: Range<Int>) -> [Unicode.Scalar] {

@@ -56,4 +56,45 @@ struct MojibakeTriggers: Sendable {
         }
         return false
     }
+
+    /// ``mayContainMojibake(_:)`` on UTF-8 bytes, skipping ASCII eight bytes at a time.
+    func mayContainMojibake(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        let n = b.count
+        var needOne: UInt16 = 0, needTwo: UInt16 = 0
+        var previousC3 = false
+        var i = 0
+        return lead2.withUnsafeBufferPointer { lead2 in
+            lead3.withUnsafeBufferPointer { lead3 in
+                continuation.withUnsafeBufferPointer { continuation in
+                    c3.withUnsafeBufferPointer { c3 in
+                        while i < n {
+                            let byte = b[i]
+                            if byte < 0x80 {
+                                if byte == 0x20 && previousC3 { return true }
+                                needOne = 0; needTwo = 0; previousC3 = false
+                                i += 1
+                                // Further ASCII only resets the state again.
+                                while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                                    i += 8
+                                }
+                                continue
+                            }
+                            let (value, length) = UTF8Bytes.scalar(b, at: i)
+                            i += length
+                            if value < 0xA0 { return true }
+                            guard value < 0x10000 else { needOne = 0; needTwo = 0; previousC3 = false; continue }
+                            let index = Int(value)
+                            let cont = continuation[index]
+                            if needOne & cont != 0 { return true }
+                            needOne = (needTwo & cont) | lead2[index]
+                            needTwo = lead3[index]
+                            previousC3 = c3[index]
+                        }
+                        return false
+                    }
+                }
+            }
+        }
+    }
 }

@@ -16,7 +16,16 @@ enum TextPlausibility {
         case cyrLower, cyrUpper, greekLower, greekUpper, hebrew, arabic, cjk, otherLetter, symbol
     }
 
+    /// ``kind(_:)``, from a table below U+3000.
+    @inline(__always)
     static func kind(_ scalar: Unicode.Scalar) -> Kind {
+        let v = scalar.value
+        return v < 0x3000 ? kindTable[Int(v)] : computedKind(scalar)
+    }
+
+    static let kindTable: [Kind] = (0..<0x3000).map { computedKind(Unicode.Scalar(UInt32($0)) ?? "\u{FFFD}") }
+
+    static func computedKind(_ scalar: Unicode.Scalar) -> Kind {
         let v = scalar.value
         switch v {
         case 0x20, 0x09, 0x0A, 0xA0: return .space

@@ -3,6 +3,8 @@ import DecantCore
 /// Counts of repairs made to a text, keyed by kind, from and to, in a stable order.
 public struct RepairTally: Sendable, Equatable {
     public private(set) var counts: [RepairKey: Int] = [:]
+    /// Total number of single repairs (kept as they are added).
+    public private(set) var total = 0
     public init() {}
 
     public struct RepairKey: Hashable, Sendable, Comparable {
@@ -16,16 +18,16 @@ public struct RepairTally: Sendable, Equatable {
 
     public mutating func add(_ kind: String, from: String, to: String, count: Int = 1) {
         counts[RepairKey(kind: kind, from: from, to: to), default: 0] += count
+        total += count
     }
 
     public mutating func merge(_ other: RepairTally) {
         for (key, value) in other.counts { counts[key, default: 0] += value }
+        total += other.total
     }
 
     public var isEmpty: Bool { counts.isEmpty }
 
-    /// Total number of single repairs.
-    public var total: Int { counts.values.reduce(0, +) }
 
     /// The tallies as schema records, sorted by kind, from, to.
     public var repairs: [Repair] {

@@ -37,10 +37,43 @@ public struct UnicodeNormalization: TextRepair {
         }
     }
 
+    /// ``mayChangeUnderNFC(_:)`` for every scalar U+0300…U+2FFF, one bit each.
+    static let nfcTable: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x3000 / 64)
+        for value in 0x300..<0x3000 {
+            guard let scalar = Unicode.Scalar(UInt32(value)), mayChangeUnderNFC(scalar) else { continue }
+            bits[value >> 6] |= 1 << UInt64(value & 63)
+        }
+        return bits
+    }()
+
+    /// True when some scalar of the UTF-8 may change under NFC. Bytes below 0xCC never start a
+    /// scalar from U+0300 up, so most text is skipped byte by byte (eight at a time in ASCII).
+    static func mayChangeUnderNFC(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        let n = b.count
+        var i = 0
+        while i < n {
+            if i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            if b[i] < 0xCC { i += 1; continue }
+            let (value, length) = UTF8Bytes.scalar(b, at: i)
+            if value < 0x3000 {
+                if nfcTable[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 { return true }
+            } else if let scalar = Unicode.Scalar(value), mayChangeUnderNFC(scalar) {
+                return true
+            }
+            i += length
+        }
+        return false
+    }
+
     public func repair(_ text: String, tally: inout RepairTally) -> String {
         // Below U+0300 every scalar is already in NFC (and NFKC but for a few compatibility
         // characters in Latin-1, checked below).
-        if form == .nfc, !text.unicodeScalars.contains(where: Self.mayChangeUnderNFC) { return text }
+        if form == .nfc, !UTF8Bytes.with(text, Self.mayChangeUnderNFC) { return text }
         if form == .nfkc, text.unicodeScalars.allSatisfy({ $0.value < 0xA0 }) { return text }
         let normalized = form == .nfc ? text.precomposedStringWithCanonicalMapping : text.precomposedStringWithCompatibilityMapping
         if normalized.unicodeScalars.elementsEqual(text.unicodeScalars) { return text }
