@@ -214,10 +214,16 @@ public struct HTMLMetadataExtractor: Sendable {
         return out
     }
 
+    private static let authorBytes = Array("author".utf8)
+    private static let bylineBytes = Array("byline".utf8)
+
     /// How surely an element's class names it a byline: 0 for "author name"/"byline", 1 for
     /// "author" alone; nil otherwise. Comment authors, author bios and avatars do not count.
     static func bylineRank(_ node: DOMTree.Node) -> Int? {
         guard let cls = node.attribute("class"), !cls.isEmpty else { return nil }
+        // Only "author…" and "byline" words give a rank: most classes need no splitting at all.
+        let lowered = cls.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        guard lowered.contains(subsequence: Self.authorBytes) || lowered.contains(subsequence: Self.bylineBytes) else { return nil }
         var rank: Int?
         for name in cls.split(separator: " ") {
             let words = BoilerplateRules.words(of: name)
