@@ -12,11 +12,25 @@ public struct RuleSet: Sendable {
         var suffixes: [String]
     }
 
+    /// A phrase of one rule as UTF-8, with the rule's position in ``rules``.
+    struct Phrase: Sendable {
+        var text: String
+        var bytes: [UInt8]
+        var rule: Int
+    }
+
     /// The names of the packs in force, in order.
     public let packNames: [String]
     let rules: [Compiled]
     /// Largest `maxWords` of any rule: longer lines skip matching entirely.
     let longest: Int
+    /// Every `equals` phrase with the rules that hold it, in order: one lookup per line.
+    let equalsIndex: [String: [Int]]
+    let prefixPhrases: [Phrase]
+    let suffixPhrases: [Phrase]
+    /// `contains` phrases by their first byte; empty phrases (which match every line) apart.
+    let containsByFirstByte: [[Phrase]]
+    let emptyContains: [Int]
 
     /// - Parameters:
     ///   - packs: the packs to use, in order (first matching rule wins).
@@ -33,6 +47,28 @@ public struct RuleSet: Sendable {
             }
         }
         longest = rules.map(\.maxWords).max() ?? 0
+        var equalsIndex: [String: [Int]] = [:]
+        var prefixPhrases: [Phrase] = [], suffixPhrases: [Phrase] = []
+        var containsByFirstByte = Array(repeating: [Phrase](), count: 256)
+        var emptyContains: [Int] = []
+        for (index, rule) in rules.enumerated() {
+            for phrase in rule.equals { equalsIndex[phrase, default: []].append(index) }
+            prefixPhrases += rule.prefixes.map { Phrase(text: $0, bytes: Array($0.utf8), rule: index) }
+            suffixPhrases += rule.suffixes.map { Phrase(text: $0, bytes: Array($0.utf8), rule: index) }
+            for phrase in rule.contains {
+                let bytes = Array(phrase.utf8)
+                if let first = bytes.first {
+                    containsByFirstByte[Int(first)].append(Phrase(text: phrase, bytes: bytes, rule: index))
+                } else {
+                    emptyContains.append(index)
+                }
+            }
+        }
+        self.equalsIndex = equalsIndex
+        self.prefixPhrases = prefixPhrases
+        self.suffixPhrases = suffixPhrases
+        self.containsByFirstByte = containsByFirstByte
+        self.emptyContains = emptyContains
     }
 
     /// The built-in packs except `disabled`, followed by `extra` (user rule files).
@@ -50,15 +86,31 @@ public struct RuleSet: Sendable {
     }
 
     /// The reason of the first rule that matches `key` (see ``LineKey``), or nil.
+    ///
+    /// Rules are tried in order and the first whose `equals`, `prefixes`, `suffixes` or
+    /// `contains` fits wins; this finds the same rule by looking each kind of phrase up once
+    /// per line and keeping the earliest rule that fits.
     public func match(key: String, words: Int) -> String? {
         guard words <= longest, !key.isEmpty else { return nil }
-        for rule in rules where words <= rule.maxWords {
-            if rule.equals.contains(key) { return rule.reason }
-            for prefix in rule.prefixes where key.hasPrefix(prefix) { return rule.reason }
-            for suffix in rule.suffixes where key.hasSuffix(suffix) { return rule.reason }
-            for phrase in rule.contains where Self.contains(key, phrase) { return rule.reason }
+        var best = rules.count
+        func fits(_ rule: Int) -> Bool { rule < best && words <= rules[rule].maxWords }
+        if let holders = equalsIndex[key], let first = holders.first(where: { words <= rules[$0].maxWords }) { best = first }
+        var storage = key
+        storage.withUTF8 { bytes in
+            for phrase in prefixPhrases where fits(phrase.rule) {
+                if PhraseBytes.hasPrefix(bytes, phrase.bytes) ?? key.hasPrefix(phrase.text) { best = phrase.rule }
+            }
+            for phrase in suffixPhrases where fits(phrase.rule) {
+                if PhraseBytes.hasSuffix(bytes, phrase.bytes) ?? key.hasSuffix(phrase.text) { best = phrase.rule }
+            }
+            for rule in emptyContains where fits(rule) { best = rule }
+            for start in bytes.indices {
+                for phrase in containsByFirstByte[Int(bytes[start])] where fits(phrase.rule) {
+                    if PhraseBytes.occurs(phrase.bytes, in: bytes, at: start) { best = phrase.rule }
+                }
+            }
         }
-        return nil
+        return best < rules.count ? rules[best].reason : nil
     }
 
     /// Substring search on UTF-8 bytes (the standard library has no `String.contains(String)`
