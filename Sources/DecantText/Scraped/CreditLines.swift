@@ -11,7 +11,8 @@ public struct CreditLines: Sendable {
 
     /// `"Source: Asharq Al-Awsat"` → `"Asharq Al-Awsat"`.
     public func source(_ line: String) -> String? {
-        guard let colon = line.firstIndex(of: ":") else { return nil }
+        // `:` has no other canonical form: a line without the byte has no colon character.
+        guard line.utf8.contains(0x3A), let colon = line.firstIndex(of: ":") else { return nil }
         let head = line[..<colon].trimmingSpaces().lowercased()
         guard sourcePrefixes.contains(head) else { return nil }
         let rest = line[line.index(after: colon)...].trimmingSpaces()
