@@ -12,13 +12,6 @@ public struct RuleSet: Sendable {
         var suffixes: [String]
     }
 
-    /// A phrase of one rule as UTF-8, with the rule's position in ``rules``.
-    struct Phrase: Sendable {
-        var text: String
-        var bytes: [UInt8]
-        var rule: Int
-    }
-
     /// The names of the packs in force, in order.
     public let packNames: [String]
     let rules: [Compiled]
@@ -26,11 +19,11 @@ public struct RuleSet: Sendable {
     let longest: Int
     /// Every `equals` phrase with the rules that hold it, in order: one lookup per line.
     let equalsIndex: [String: [Int]]
-    let prefixPhrases: [Phrase]
-    let suffixPhrases: [Phrase]
-    /// `contains` phrases by their first byte; empty phrases (which match every line) apart.
-    let containsByFirstByte: [[Phrase]]
-    let emptyContains: [Int]
+    let prefixPhrases: PhraseTable
+    let suffixPhrases: PhraseTable
+    let containsPhrases: PhraseTable
+    /// `maxWords` of each rule.
+    let maxWords: [Int]
 
     /// - Parameters:
     ///   - packs: the packs to use, in order (first matching rule wins).
@@ -48,27 +41,19 @@ public struct RuleSet: Sendable {
         }
         longest = rules.map(\.maxWords).max() ?? 0
         var equalsIndex: [String: [Int]] = [:]
-        var prefixPhrases: [Phrase] = [], suffixPhrases: [Phrase] = []
-        var containsByFirstByte = Array(repeating: [Phrase](), count: 256)
-        var emptyContains: [Int] = []
+        var prefixes: [(text: String, rule: Int)] = [], suffixes: [(text: String, rule: Int)] = []
+        var contains: [(text: String, rule: Int)] = []
         for (index, rule) in rules.enumerated() {
             for phrase in rule.equals { equalsIndex[phrase, default: []].append(index) }
-            prefixPhrases += rule.prefixes.map { Phrase(text: $0, bytes: Array($0.utf8), rule: index) }
-            suffixPhrases += rule.suffixes.map { Phrase(text: $0, bytes: Array($0.utf8), rule: index) }
-            for phrase in rule.contains {
-                let bytes = Array(phrase.utf8)
-                if let first = bytes.first {
-                    containsByFirstByte[Int(first)].append(Phrase(text: phrase, bytes: bytes, rule: index))
-                } else {
-                    emptyContains.append(index)
-                }
-            }
+            prefixes += rule.prefixes.map { ($0, index) }
+            suffixes += rule.suffixes.map { ($0, index) }
+            contains += rule.contains.map { ($0, index) }
         }
         self.equalsIndex = equalsIndex
-        self.prefixPhrases = prefixPhrases
-        self.suffixPhrases = suffixPhrases
-        self.containsByFirstByte = containsByFirstByte
-        self.emptyContains = emptyContains
+        prefixPhrases = PhraseTable(prefixes)
+        suffixPhrases = PhraseTable(suffixes)
+        containsPhrases = PhraseTable(contains)
+        maxWords = rules.map(\.maxWords)
     }
 
     /// The built-in packs except `disabled`, followed by `extra` (user rule files).
@@ -93,24 +78,57 @@ public struct RuleSet: Sendable {
     public func match(key: String, words: Int) -> String? {
         guard words <= longest, !key.isEmpty else { return nil }
         var best = rules.count
-        func fits(_ rule: Int) -> Bool { rule < best && words <= rules[rule].maxWords }
-        if let holders = equalsIndex[key], let first = holders.first(where: { words <= rules[$0].maxWords }) { best = first }
+        if let holders = equalsIndex[key], let first = holders.first(where: { words <= maxWords[$0] }) { best = first }
         var storage = key
-        storage.withUTF8 { bytes in
-            for phrase in prefixPhrases where fits(phrase.rule) {
-                if PhraseBytes.hasPrefix(bytes, phrase.bytes) ?? key.hasPrefix(phrase.text) { best = phrase.rule }
-            }
-            for phrase in suffixPhrases where fits(phrase.rule) {
-                if PhraseBytes.hasSuffix(bytes, phrase.bytes) ?? key.hasSuffix(phrase.text) { best = phrase.rule }
-            }
-            for rule in emptyContains where fits(rule) { best = rule }
-            for start in bytes.indices {
-                for phrase in containsByFirstByte[Int(bytes[start])] where fits(phrase.rule) {
-                    if PhraseBytes.occurs(phrase.bytes, in: bytes, at: start) { best = phrase.rule }
-                }
+        best = storage.withUTF8 { line in
+            maxWords.withUnsafeBufferPointer { maxWords in
+                firstRule(line: line, key: key, words: words, before: best, maxWords: maxWords)
             }
         }
         return best < rules.count ? rules[best].reason : nil
+    }
+
+    /// The earliest rule before `before` with a prefix, suffix or contained phrase in `line`.
+    private func firstRule(line: UnsafeBufferPointer<UInt8>, key: String, words: Int, before: Int,
+                           maxWords: UnsafeBufferPointer<Int>) -> Int {
+        var best = before
+        prefixPhrases.bytes.withUnsafeBufferPointer { bytes in
+            for rule in prefixPhrases.emptyRules where rule < best && words <= maxWords[rule] { best = rule }
+            for (number, entry) in prefixPhrases.entries.enumerated() where entry.rule < best && words <= maxWords[entry.rule] {
+                let phrase = UnsafeBufferPointer(rebasing: bytes[entry.offset..<(entry.offset + entry.length)])
+                if PhraseBytes.hasPrefix(line, phrase, phraseIsASCII: entry.isASCII) ?? key.hasPrefix(prefixPhrases.texts[number]) {
+                    best = entry.rule
+                }
+            }
+        }
+        suffixPhrases.bytes.withUnsafeBufferPointer { bytes in
+            for rule in suffixPhrases.emptyRules where rule < best && words <= maxWords[rule] { best = rule }
+            for (number, entry) in suffixPhrases.entries.enumerated() where entry.rule < best && words <= maxWords[entry.rule] {
+                let phrase = UnsafeBufferPointer(rebasing: bytes[entry.offset..<(entry.offset + entry.length)])
+                if PhraseBytes.hasSuffix(line, phrase) ?? key.hasSuffix(suffixPhrases.texts[number]) { best = entry.rule }
+            }
+        }
+        containsPhrases.bytes.withUnsafeBufferPointer { bytes in
+            for rule in containsPhrases.emptyRules where rule < best && words <= maxWords[rule] { best = rule }
+            containsPhrases.entries.withUnsafeBufferPointer { entries in
+                containsPhrases.start.withUnsafeBufferPointer { startOf in
+                    for position in 0..<line.count {
+                        let first = Int(line[position])
+                        var index = startOf[first]
+                        let end = startOf[first + 1]
+                        while index < end {
+                            let entry = entries[index]
+                            index += 1
+                            guard entry.rule < best, words <= maxWords[entry.rule], position + entry.length <= line.count else { continue }
+                            var k = 1
+                            while k < entry.length && line[position + k] == bytes[entry.offset + k] { k += 1 }
+                            if k == entry.length { best = entry.rule }
+                        }
+                    }
+                }
+            }
+        }
+        return best
     }
 
     /// Substring search on UTF-8 bytes (the standard library has no `String.contains(String)`
