@@ -37,7 +37,9 @@ public final class IconvConverter {
         var output = [UInt8]()
         output.reserveCapacity(bytes.count + bytes.count / 2 + 16)
         var invalid = 0
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        // Up to 64 KiB at a time; short inputs (a code page's table is built one byte at a time)
+        // get a short chunk, so each call does not clear 64 KiB. E2BIG just takes another round.
+        var chunk = [UInt8](repeating: 0, count: min(64 * 1024, bytes.count * 4 + 64))
         bytes.withUnsafeBufferPointer { input in
             var inPtr = UnsafeMutablePointer<CChar>(OpaquePointer(input.baseAddress))
             var inLeft = input.count

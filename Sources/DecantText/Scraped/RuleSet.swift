@@ -94,10 +94,20 @@ public struct RuleSet: Sendable {
         var best = before
         prefixPhrases.bytes.withUnsafeBufferPointer { bytes in
             for rule in prefixPhrases.emptyRules where rule < best && words <= maxWords[rule] { best = rule }
-            for (number, entry) in prefixPhrases.entries.enumerated() where entry.rule < best && words <= maxWords[entry.rule] {
-                let phrase = UnsafeBufferPointer(rebasing: bytes[entry.offset..<(entry.offset + entry.length)])
-                if PhraseBytes.hasPrefix(line, phrase, phraseIsASCII: entry.isASCII) ?? key.hasPrefix(prefixPhrases.texts[number]) {
-                    best = entry.rule
+            // A line starting with an ASCII byte can only start with phrases whose first byte is
+            // that byte or not ASCII (two different ASCII bytes settle it, see PhraseBytes).
+            let first = Int(line[0])
+            let candidates = first < 0x80
+                ? [prefixPhrases.start[first]..<prefixPhrases.start[first + 1], prefixPhrases.start[0x80]..<prefixPhrases.start[256]]
+                : [0..<prefixPhrases.entries.count]
+            for range in candidates {
+                for number in range {
+                    let entry = prefixPhrases.entries[number]
+                    guard entry.rule < best, words <= maxWords[entry.rule] else { continue }
+                    let phrase = UnsafeBufferPointer(rebasing: bytes[entry.offset..<(entry.offset + entry.length)])
+                    if PhraseBytes.hasPrefix(line, phrase, phraseIsASCII: entry.isASCII) ?? key.hasPrefix(prefixPhrases.texts[number]) {
+                        best = entry.rule
+                    }
                 }
             }
         }
