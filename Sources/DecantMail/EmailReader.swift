@@ -34,10 +34,27 @@ public struct EmailReader: Reader {
         }
         // Without the extension: a header block of known mail headers including From.
         let head = String(decoding: input.bytes.prefix(4096), as: UTF8.self)
-        let lines = head.split(omittingEmptySubsequences: false, whereSeparator: Self.isLineBreak).prefix(while: { !Self.isBlank($0) })
+        let lines = Self.headerLines(head)
         let names = lines.compactMap { line in line.firstIndex(of: ":").map { line[..<$0].lowercased() } }
         let known = names.filter { Self.knownHeaders.contains($0) }
         return known.count >= 3 && names.contains("from") && lines.first?.contains(":") == true ? 0.8 : 0
+    }
+
+    /// The lines of `head` before the first blank one: what
+    /// `split(omittingEmptySubsequences: false, whereSeparator: isLineBreak).prefix(while: { !isBlank($0) })`
+    /// gives, without splitting the lines after the header block.
+    static func headerLines(_ head: String) -> [Substring] {
+        var lines: [Substring] = []
+        var rest = head[...]
+        while true {
+            let end = rest.firstIndex(where: isLineBreak) ?? rest.endIndex
+            let line = rest[..<end]
+            if isBlank(line) { break }
+            lines.append(line)
+            if end == rest.endIndex { break }
+            rest = rest[rest.index(after: end)...]
+        }
+        return lines
     }
 
     /// `"\n"` or `"\r\n"` (compared as bytes: neither has another canonical form).
