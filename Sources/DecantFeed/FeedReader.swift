@@ -23,6 +23,8 @@ public struct FeedReader: Reader {
 
     public func confidence(for input: ReaderInput, sniffed: SniffResult) -> Double {
         guard sniffed.kind == .xml || sniffed.kind == .html || sniffed.kind == .text else { return 0 }
+        // Every root marker starts with `<`: without that byte there is no feed to look for.
+        guard input.bytes.prefix(2048).contains(0x3C) else { return 0 }
         let head = String(decoding: input.bytes.prefix(2048), as: UTF8.self)
         let root = ["<rss", "<feed", "<rdf:RDF", "<rdf:rdf"].contains { head.contains($0) }
         if root && (head.contains("<channel") || head.contains("http://www.w3.org/2005/Atom") || head.contains("<rss")) { return 0.95 }

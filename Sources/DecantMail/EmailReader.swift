@@ -34,10 +34,39 @@ public struct EmailReader: Reader {
         }
         // Without the extension: a header block of known mail headers including From.
         let head = String(decoding: input.bytes.prefix(4096), as: UTF8.self)
-        let lines = head.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).prefix(while: { !$0.trimmingSpaces.isEmpty })
+        let lines = Self.headerLines(head)
         let names = lines.compactMap { line in line.firstIndex(of: ":").map { line[..<$0].lowercased() } }
         let known = names.filter { Self.knownHeaders.contains($0) }
         return known.count >= 3 && names.contains("from") && lines.first?.contains(":") == true ? 0.8 : 0
+    }
+
+    /// The lines of `head` before the first blank one: what
+    /// `split(omittingEmptySubsequences: false, whereSeparator: isLineBreak).prefix(while: { !isBlank($0) })`
+    /// gives, without splitting the lines after the header block.
+    static func headerLines(_ head: String) -> [Substring] {
+        var lines: [Substring] = []
+        var rest = head[...]
+        while true {
+            let end = rest.firstIndex(where: isLineBreak) ?? rest.endIndex
+            let line = rest[..<end]
+            if isBlank(line) { break }
+            lines.append(line)
+            if end == rest.endIndex { break }
+            rest = rest[rest.index(after: end)...]
+        }
+        return lines
+    }
+
+    /// `"\n"` or `"\r\n"` (compared as bytes: neither has another canonical form).
+    static func isLineBreak(_ character: Character) -> Bool {
+        let utf8 = character.utf8
+        return utf8.count == 1 ? utf8.first == 0x0A : utf8.count == 2 && utf8.first == 0x0D && utf8.last == 0x0A
+    }
+
+    /// Nothing but whitespace: a printable ASCII byte settles it, anything else is trimmed to see.
+    static func isBlank(_ line: Substring) -> Bool {
+        if line.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) { return false }
+        return line.trimmingSpaces.isEmpty
     }
 
     /// One message; for an mbox, all its messages in one document (each under its subject).

@@ -49,9 +49,12 @@ public struct ParagraphSplitter: Sendable {
         return fullWidth * 10 >= body.count * 7 && openEnded * 2 >= body.count
     }
 
+    static let sentenceEnds = CharacterClass(".!?:;\"”’)»…")
+    static let bullets = CharacterClass("•·▪◦‣*-–")
+
     static func endsSentence(_ line: String) -> Bool {
         guard let last = line.last else { return false }
-        return ".!?:;\"”’)»…".contains(last)
+        return sentenceEnds.contains(last)
     }
 
     static func joinWrapped(_ lines: [String]) -> String {
@@ -74,7 +77,7 @@ public struct ParagraphSplitter: Sendable {
     /// The item text when `line` starts with a bullet (`•`, `-`, `*`, `·`, `▪`) or `1.`/`1)`.
     static func listItemText(_ line: String) -> String? {
         guard let first = line.first else { return nil }
-        if "•·▪◦‣*-–".contains(first) {
+        if bullets.contains(first) {
             let rest = line.dropFirst()
             guard rest.first == " " else { return nil }
             let item = rest.drop(while: { $0 == " " })
@@ -90,18 +93,27 @@ public struct ParagraphSplitter: Sendable {
 
     /// Trims the line and collapses runs of spaces and tabs into one space.
     public static func collapseWhitespace(_ line: String) -> String {
-        var out = ""
+        // Spaces and tabs are single bytes that never occur inside a multi-byte UTF-8 sequence,
+        // so this works on bytes; a line with nothing to collapse or trim is returned as is.
+        var afterSpace = true
+        var clean = true
+        for byte in line.utf8 {
+            if byte == 0x09 || (byte == 0x20 && afterSpace) { clean = false; break }
+            afterSpace = byte == 0x20
+        }
+        if clean && !afterSpace { return line }
+        var out: [UInt8] = []
         out.reserveCapacity(line.utf8.count)
         var pendingSpace = false
-        for scalar in line.unicodeScalars {
-            if scalar == " " || scalar == "\t" {
+        for byte in line.utf8 {
+            if byte == 0x20 || byte == 0x09 {
                 pendingSpace = !out.isEmpty
             } else {
-                if pendingSpace { out += " " }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.unicodeScalars.append(scalar)
+                out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -109,27 +109,50 @@ public struct JSONOutput {
         if clean {
             string += text
         } else {
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": string += "\\\""
-                case "\\": string += "\\\\"
-                case "\n": string += "\\n"
-                case "\r": string += "\\r"
-                case "\t": string += "\\t"
-                case "\u{08}": string += "\\b"
-                case "\u{0C}": string += "\\f"
-                case "\u{2028}": string += "\\u2028"
-                case "\u{2029}": string += "\\u2029"
-                default:
-                    if scalar.value < 0x20 {
-                        let hex = String(scalar.value, radix: 16)
-                        string += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    } else {
-                        string.unicodeScalars.append(scalar)
-                    }
-                }
-            }
+            appendEscaped(text)
         }
         string += "\""
+    }
+
+    /// Escapes `"`, `\\`, control characters and U+2028/U+2029, copying the runs between them as
+    /// they are (they end at ASCII bytes or at the start of a U+2028/U+2029 sequence, so every
+    /// run is whole UTF-8).
+    private mutating func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            func flush() {
+                if index > runStart { string += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self) }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                let escape: String
+                var length = 1
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x08: escape = "\\b"
+                case 0x0C: escape = "\\f"
+                case 0x00..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    length = 3
+                default:
+                    index += 1
+                    continue
+                }
+                flush()
+                string += escape
+                index += length
+                runStart = index
+            }
+            flush()
+        }
     }
 }

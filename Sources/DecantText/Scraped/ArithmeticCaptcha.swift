@@ -4,7 +4,9 @@
 /// are captchas; `"2 + 2 = 4 is not always true."` is not (it has words after the sum).
 public enum ArithmeticCaptcha {
     public static func matches(_ line: String) -> Bool {
-        guard line.utf8.count <= 64 else { return false }
+        // A captcha ends with `=` or `?` (checked again below, as whole characters): a last
+        // byte of anything else rules the line out without walking its characters.
+        guard line.utf8.count <= 64, let end = line.utf8.last, end == 0x3D || end == 0x3F else { return false }
         var digits = 0, operators = 0, equals = 0, letters = 0
         for character in line {
             if character.isNumber { digits += 1 }

@@ -16,12 +16,20 @@ public struct BreadcrumbLine: Sendable {
         public var isPath: Bool
     }
 
+    static let separators: [(Character, isPath: Bool)] = [
+        ("/", true), (">", true), ("»", true), ("›", true), ("→", true), ("|", false), ("·", false), ("•", false),
+    ]
+
     public func parse(_ line: String) -> Result? {
-        for (separator, isPath) in [("/", true), (">", true), ("»", true), ("›", true), ("→", true), ("|", false), ("·", false), ("•", false)] {
-            let parts = line.split(separator: Character(separator)).map { ParagraphSplitter.collapseWhitespace(String($0)) }
-            guard parts.count >= 2 else { continue }
+        // Most lines hold no separator at all: one pass over the bytes rules them out before
+        // any splitting (a separator absent as a scalar cannot split the line).
+        let present = Self.separatorsPresent(line)
+        guard present != 0 else { return nil }
+        for (number, (separator, isPath)) in Self.separators.enumerated() where present & (1 << number) != 0 {
             // "a / b" inside a sentence, dates and fractions are not crumbs.
             if isPath && separator == "/" && !line.contains(" / ") { continue }
+            let parts = line.split(separator: separator).map { ParagraphSplitter.collapseWhitespace(String($0)) }
+            guard parts.count >= 2 else { continue }
             let itemsLookRight = parts.allSatisfy { part in
                 let words = part.split(separator: " ")
                 return !part.isEmpty && words.count <= 4 && part.first?.isLetter == true
@@ -35,5 +43,29 @@ public struct BreadcrumbLine: Sendable {
             return Result(items: items, isPath: isPath)
         }
         return nil
+    }
+
+    /// Bit `n` set when the `n`-th of ``separators`` occurs in `line` as a scalar. U+0387 (Greek
+    /// ano teleia) is canonically equivalent to `·`, so it sets that bit too.
+    static func separatorsPresent(_ line: String) -> Int {
+        var present = 0
+        var lead: UInt8 = 0, middle: UInt8 = 0
+        for byte in line.utf8 {
+            switch byte {
+            case 0x2F: present |= 1 << 0  // /
+            case 0x3E: present |= 1 << 1  // >
+            case 0x7C: present |= 1 << 5  // |
+            case 0xBB where lead == 0xC2: present |= 1 << 2  // » U+00BB
+            case 0xB7 where lead == 0xC2: present |= 1 << 6  // · U+00B7
+            case 0x87 where lead == 0xCE: present |= 1 << 6  // U+0387 ≡ ·
+            case 0xBA where lead == 0x80 && middle == 0xE2: present |= 1 << 3  // › U+203A
+            case 0x92 where lead == 0x86 && middle == 0xE2: present |= 1 << 4  // → U+2192
+            case 0xA2 where lead == 0x80 && middle == 0xE2: present |= 1 << 7  // • U+2022
+            default: break
+            }
+            middle = lead
+            lead = byte
+        }
+        return present
     }
 }

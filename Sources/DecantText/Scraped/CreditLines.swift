@@ -11,7 +11,8 @@ public struct CreditLines: Sendable {
 
     /// `"Source: Asharq Al-Awsat"` → `"Asharq Al-Awsat"`.
     public func source(_ line: String) -> String? {
-        guard let colon = line.firstIndex(of: ":") else { return nil }
+        // `:` has no other canonical form: a line without the byte has no colon character.
+        guard line.utf8.contains(0x3A), let colon = line.firstIndex(of: ":") else { return nil }
         let head = line[..<colon].trimmingSpaces().lowercased()
         guard sourcePrefixes.contains(head) else { return nil }
         let rest = line[line.index(after: colon)...].trimmingSpaces()
@@ -45,8 +46,34 @@ public struct CreditLines: Sendable {
 }
 
 extension StringProtocol {
+    /// Without the spaces (U+0020 characters) at both ends.
     func trimmingSpaces() -> String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        // Bytes first: a space byte is a space character unless the character after the leading
+        // run (or before the trailing run) could join it, which only a non-ASCII byte can; then
+        // the characters decide, as before. One forward pass finds the leading spaces and the
+        // last byte that is not a space.
+        var count = 0, leading = 0, lastNonSpace = -1
+        var inLeading = true
+        var lastNonSpaceByte: UInt8 = 0, firstAfterLeading: UInt8 = 0
+        for byte in utf8 {
+            if byte == 0x20 {
+                if inLeading { leading += 1 }
+            } else {
+                if inLeading { firstAfterLeading = byte }
+                inLeading = false
+                lastNonSpace = count
+                lastNonSpaceByte = byte
+            }
+            count += 1
+        }
+        let startOffset = leading, endOffset = lastNonSpace + 1
+        let frontSettled = leading == 0 || inLeading || firstAfterLeading < 0x80
+        let backSettled = endOffset == count || inLeading || lastNonSpaceByte < 0x80
+        if inLeading { return "" }
+        let start = utf8.index(utf8.startIndex, offsetBy: startOffset)
+        let end = utf8.index(start, offsetBy: endOffset - startOffset)
+        if frontSettled && backSettled { return String(self[start..<end]) }
+        return String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 
     func replacingAll(_ phrases: [String], with replacement: String) -> String {

@@ -19,7 +19,7 @@ public struct DateLine: Sendable {
 
     /// The ISO 8601 date (or date-time) when the whole line is a date, else nil.
     public func parse(_ line: String) -> String? {
-        let tokens = line.lowercased().split(whereSeparator: { " ,;|/–—()·•".contains($0) || $0 == "\t" })
+        let tokens = line.lowercased().split(whereSeparator: { Self.tokenBreaks.contains($0) || $0 == "\t" })
         guard !tokens.isEmpty, tokens.count <= 12 else { return nil }
         var day: Int?, month: Int?, year: Int?, time: (Int, Int)?
         var pm: Bool?
@@ -59,6 +59,9 @@ public struct DateLine: Sendable {
         }
         return out
     }
+
+    /// What separates the tokens of a date line.
+    static let tokenBreaks = CharacterClass(" ,;|/–—()·•")
 
     static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 

@@ -34,26 +34,30 @@ public struct LineFeatures: Sendable, Equatable {
         var token: [Unicode.Scalar] = []
         var last: Unicode.Scalar?
         var lastNonClosing: Unicode.Scalar?
+        var core: [UInt8] = []
         func finishToken() {
             guard let first = token.first else { return }
             words += 1
-            if first.properties.isUppercase { capitalisedWords += 1 }
-            if token.count == 1, "|·•»›".unicodeScalars.contains(first) { separators += 1 }
+            if Self.isUppercase(first) { capitalisedWords += 1 }
+            if token.count == 1, [0x7C, 0xB7, 0x2022, 0xBB, 0x203A].contains(first.value) { separators += 1 }  // | · • » ›
             if Self.looksLikeURL(token) { urls += 1 }
             gluedBoundaries += Self.gluedBoundaries(in: token)
             // Stopwords are short: only short cores are looked up.
             var coreStart = 0
             var coreEnd = token.count
-            while coreStart < coreEnd, !token[coreStart].properties.isAlphabetic { coreStart += 1 }
-            while coreEnd > coreStart, !token[coreEnd - 1].properties.isAlphabetic { coreEnd -= 1 }
+            while coreStart < coreEnd, !Self.isAlphabetic(token[coreStart]) { coreStart += 1 }
+            while coreEnd > coreStart, !Self.isAlphabetic(token[coreEnd - 1]) { coreEnd -= 1 }
             if coreEnd > coreStart, coreEnd - coreStart <= 12 {
-                var core = String.UnicodeScalarView()
+                // The core in lower case, as UTF-8 (a short word makes a small string, no allocation).
+                core.removeAll(keepingCapacity: true)
                 for scalar in token[coreStart..<coreEnd] {
-                    if scalar.value >= 0x41 && scalar.value <= 0x5A { core.append(Unicode.Scalar(scalar.value + 32)!) }
-                    else if scalar.value < 0x80 || !scalar.properties.changesWhenLowercased { core.append(scalar) }
-                    else { core.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars) }
+                    let value = scalar.value
+                    if value >= 0x41 && value <= 0x5A { core.append(UInt8(value + 32)) }
+                    else if value < 0x80 { core.append(UInt8(value)) }
+                    else if !scalar.properties.changesWhenLowercased { LineKey.append(scalar, to: &core) }
+                    else { for lower in scalar.properties.lowercaseMapping.unicodeScalars { LineKey.append(lower, to: &core) } }
                 }
-                if let langs = stopwords.words[String(core)] { for lang in langs { hits[lang] += 1 } }
+                if let langs = stopwords.words[String(decoding: core, as: UTF8.self)] { for lang in langs { hits[lang] += 1 } }
             }
             token.removeAll(keepingCapacity: true)
         }
@@ -74,7 +78,7 @@ public struct LineFeatures: Sendable, Equatable {
                 digits += 1
             }
             last = scalar
-            if !"\"”’'»)]}".unicodeScalars.contains(scalar) { lastNonClosing = scalar }
+            if !Self.isClosing(value) { lastNonClosing = scalar }
         }
         finishToken()
         _ = last
@@ -84,18 +88,39 @@ public struct LineFeatures: Sendable, Equatable {
             language = stopwords.languages[best]
         }
         if let end = lastNonClosing {
-            endsSentence = ".!?…".unicodeScalars.contains(end)
+            endsSentence = end == "." || end == "!" || end == "?" || end == "…"
             endsWithColon = end == ":"
             endsWithFullStop = end == "." || end == "…"
         }
     }
 
-    static func looksLikeURL(_ token: [Unicode.Scalar]) -> Bool {
-        func starts(_ prefix: String) -> Bool {
-            let p = Array(prefix.unicodeScalars)
-            return token.count >= p.count && Array(token[0..<p.count]) == p
+    /// `properties.isUppercase`, answered directly for ASCII.
+    @inline(__always) static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
+    }
+
+    /// `properties.isAlphabetic`, answered directly for ASCII.
+    @inline(__always) static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value < 0x80 ? (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) : scalar.properties.isAlphabetic
+    }
+
+    /// Closing quotes and brackets, skipped when looking at how a line ends: `"”’'»)]}`.
+    @inline(__always) static func isClosing(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0xBB, 0x2019, 0x201D: true
+        default: false
         }
-        if starts("http://") || starts("https://") || starts("www.") { return true }
+    }
+
+    static let urlPrefixes: [[Unicode.Scalar]] = ["http://", "https://", "www."].map { Array($0.unicodeScalars) }
+
+    static func looksLikeURL(_ token: [Unicode.Scalar]) -> Bool {
+        for prefix in urlPrefixes where token.count >= prefix.count {
+            var k = 0
+            while k < prefix.count && token[k] == prefix[k] { k += 1 }
+            if k == prefix.count { return true }
+        }
         return token.contains("@") && token.contains(".")
     }
 

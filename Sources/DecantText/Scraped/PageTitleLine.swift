@@ -6,7 +6,12 @@
 public enum PageTitleLine {
     static let separators = [" • ", " | ", " — ", " – ", " :: ", " · ", " » ", " - "]
 
+    /// The separators as UTF-8, plus `" \u{0387} "` (Greek ano teleia, canonically equivalent
+    /// to `·`): a line none of them occurs in has no title separator.
+    static let separatorBytes: [[UInt8]] = separators.map { Array($0.utf8) } + [Array(" \u{0387} ".utf8)]
+
     public static func split(_ line: String) -> (title: String, site: String)? {
+        guard mayHaveSeparator(line) else { return nil }
         for separator in separators {
             guard let range = line.lastRange(of: separator) else { continue }
             let title = line[..<range.lowerBound].trimmingSpaces()
@@ -18,6 +23,22 @@ public enum PageTitleLine {
             return (title, site)
         }
         return nil
+    }
+
+    /// Whether any of ``separatorBytes`` occurs in `line` (a necessary condition for ``split(_:)``).
+    static func mayHaveSeparator(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            for start in 0..<(bytes.count - 2) where bytes[start] == 0x20 {
+                for separator in separatorBytes where start + separator.count <= bytes.count && bytes[start + 1] == separator[1] {
+                    var k = 2
+                    while k < separator.count && bytes[start + k] == separator[k] { k += 1 }
+                    if k == separator.count { return true }
+                }
+            }
+            return false
+        }
     }
 }
 

@@ -17,6 +17,13 @@ public struct RuleSet: Sendable {
     let rules: [Compiled]
     /// Largest `maxWords` of any rule: longer lines skip matching entirely.
     let longest: Int
+    /// Every `equals` phrase with the rules that hold it, in order: one lookup per line.
+    let equalsIndex: [String: [Int]]
+    let prefixPhrases: PhraseTable
+    let suffixPhrases: PhraseTable
+    let containsPhrases: PhraseTable
+    /// `maxWords` of each rule.
+    let maxWords: [Int]
 
     /// - Parameters:
     ///   - packs: the packs to use, in order (first matching rule wins).
@@ -33,6 +40,20 @@ public struct RuleSet: Sendable {
             }
         }
         longest = rules.map(\.maxWords).max() ?? 0
+        var equalsIndex: [String: [Int]] = [:]
+        var prefixes: [(text: String, rule: Int)] = [], suffixes: [(text: String, rule: Int)] = []
+        var contains: [(text: String, rule: Int)] = []
+        for (index, rule) in rules.enumerated() {
+            for phrase in rule.equals { equalsIndex[phrase, default: []].append(index) }
+            prefixes += rule.prefixes.map { ($0, index) }
+            suffixes += rule.suffixes.map { ($0, index) }
+            contains += rule.contains.map { ($0, index) }
+        }
+        self.equalsIndex = equalsIndex
+        prefixPhrases = PhraseTable(prefixes)
+        suffixPhrases = PhraseTable(suffixes)
+        containsPhrases = PhraseTable(contains)
+        maxWords = rules.map(\.maxWords)
     }
 
     /// The built-in packs except `disabled`, followed by `extra` (user rule files).
@@ -50,15 +71,74 @@ public struct RuleSet: Sendable {
     }
 
     /// The reason of the first rule that matches `key` (see ``LineKey``), or nil.
+    ///
+    /// Rules are tried in order and the first whose `equals`, `prefixes`, `suffixes` or
+    /// `contains` fits wins; this finds the same rule by looking each kind of phrase up once
+    /// per line and keeping the earliest rule that fits.
     public func match(key: String, words: Int) -> String? {
         guard words <= longest, !key.isEmpty else { return nil }
-        for rule in rules where words <= rule.maxWords {
-            if rule.equals.contains(key) { return rule.reason }
-            for prefix in rule.prefixes where key.hasPrefix(prefix) { return rule.reason }
-            for suffix in rule.suffixes where key.hasSuffix(suffix) { return rule.reason }
-            for phrase in rule.contains where Self.contains(key, phrase) { return rule.reason }
+        var best = rules.count
+        if let holders = equalsIndex[key], let first = holders.first(where: { words <= maxWords[$0] }) { best = first }
+        var storage = key
+        best = storage.withUTF8 { line in
+            maxWords.withUnsafeBufferPointer { maxWords in
+                firstRule(line: line, key: key, words: words, before: best, maxWords: maxWords)
+            }
         }
-        return nil
+        return best < rules.count ? rules[best].reason : nil
+    }
+
+    /// The earliest rule before `before` with a prefix, suffix or contained phrase in `line`.
+    private func firstRule(line: UnsafeBufferPointer<UInt8>, key: String, words: Int, before: Int,
+                           maxWords: UnsafeBufferPointer<Int>) -> Int {
+        var best = before
+        prefixPhrases.bytes.withUnsafeBufferPointer { bytes in
+            for rule in prefixPhrases.emptyRules where rule < best && words <= maxWords[rule] { best = rule }
+            // A line starting with an ASCII byte can only start with phrases whose first byte is
+            // that byte or not ASCII (two different ASCII bytes settle it, see PhraseBytes).
+            let first = Int(line[0])
+            let candidates = first < 0x80
+                ? [prefixPhrases.start[first]..<prefixPhrases.start[first + 1], prefixPhrases.start[0x80]..<prefixPhrases.start[256]]
+                : [0..<prefixPhrases.entries.count]
+            for range in candidates {
+                for number in range {
+                    let entry = prefixPhrases.entries[number]
+                    guard entry.rule < best, words <= maxWords[entry.rule] else { continue }
+                    let phrase = UnsafeBufferPointer(rebasing: bytes[entry.offset..<(entry.offset + entry.length)])
+                    if PhraseBytes.hasPrefix(line, phrase, phraseIsASCII: entry.isASCII) ?? key.hasPrefix(prefixPhrases.texts[number]) {
+                        best = entry.rule
+                    }
+                }
+            }
+        }
+        suffixPhrases.bytes.withUnsafeBufferPointer { bytes in
+            for rule in suffixPhrases.emptyRules where rule < best && words <= maxWords[rule] { best = rule }
+            for (number, entry) in suffixPhrases.entries.enumerated() where entry.rule < best && words <= maxWords[entry.rule] {
+                let phrase = UnsafeBufferPointer(rebasing: bytes[entry.offset..<(entry.offset + entry.length)])
+                if PhraseBytes.hasSuffix(line, phrase) ?? key.hasSuffix(suffixPhrases.texts[number]) { best = entry.rule }
+            }
+        }
+        containsPhrases.bytes.withUnsafeBufferPointer { bytes in
+            for rule in containsPhrases.emptyRules where rule < best && words <= maxWords[rule] { best = rule }
+            containsPhrases.entries.withUnsafeBufferPointer { entries in
+                containsPhrases.start.withUnsafeBufferPointer { startOf in
+                    for position in 0..<line.count {
+                        let first = Int(line[position])
+                        var index = startOf[first]
+                        let end = startOf[first + 1]
+                        while index < end {
+                            let entry = entries[index]
+                            index += 1
+                            guard entry.rule < best, words <= maxWords[entry.rule], position + entry.length <= line.count else { continue }
+                            var k = 1
+                            while k < entry.length && line[position + k] == bytes[entry.offset + k] { k += 1 }
+                            if k == entry.length { best = entry.rule }
+                        }
+                    }
+                }
+            }
+        }
+        return best
     }
 
     /// Substring search on UTF-8 bytes (the standard library has no `String.contains(String)`

@@ -40,7 +40,7 @@ public struct ScrapedPageCleaner: DocumentStage {
     let dates: DateLine
     let crumbs: BreadcrumbLine
     let credits: CreditLines
-    let captionMarkers: [String]
+    let captionMarkers: PhraseSearch
 
     public init(rules: RuleSet, repeated: RepeatedLineIndex? = nil, language: LanguageData = BuiltinRuleData.language) {
         self.rules = rules
@@ -50,7 +50,7 @@ public struct ScrapedPageCleaner: DocumentStage {
         dates = DateLine(language: language)
         crumbs = BreadcrumbLine(language: language)
         credits = CreditLines(language: language)
-        captionMarkers = language.captionMarkers
+        captionMarkers = PhraseSearch(language.captionMarkers)
     }
 
     enum Decision: Equatable {
@@ -279,7 +279,7 @@ public struct ScrapedPageCleaner: DocumentStage {
     /// Image captions: a caption marker ("(1st left)", "Photo:") in a line that is not too long.
     func isCaption(_ key: String, features: LineFeatures) -> Bool {
         guard features.words >= 4, features.words <= 80 else { return false }
-        return captionMarkers.contains { RuleSet.contains(key, $0) }
+        return captionMarkers.occurs(in: key)
     }
 
     /// Reads like running text: enough words, enough function words, a sentence end or length.
