@@ -33,7 +33,7 @@ public struct JSONLinesPipe: Sendable {
             let lines = window
             let pipeline = self.pipeline
             let results = ParallelRunner.map(count: lines.count, jobs: jobs) { index in
-                Self.process(lines[index], pipeline: pipeline)
+                Self.record(forLine: lines[index], pipeline: pipeline)
             }
             var out = ""
             for result in results {
@@ -49,7 +49,10 @@ public struct JSONLinesPipe: Sendable {
         return summary
     }
 
-    static func process(_ line: String, pipeline: DocumentPipeline) -> (document: Document, failed: Bool) {
+    /// The output record for one input line: the document read from the line's record, or an
+    /// error record carrying the line when it is not a valid record or cannot be read
+    /// (`failed` is then true). Never throws: every line yields exactly one record.
+    public static func record(forLine line: String, pipeline: DocumentPipeline) -> (document: Document, failed: Bool) {
         var object: [String: Any]?
         do {
             object = try PipeRecord.object(from: line[...])
