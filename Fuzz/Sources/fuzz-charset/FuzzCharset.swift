@@ -32,8 +32,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// The entry point SwiftPM aliases `main` to; hands over to libFuzzer.
+/// The entry point SwiftPM aliases `main` to: warms up, then hands over to libFuzzer.
 @_cdecl("fuzz_charset_main")
 func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    decant_fuzzer_main(argc, argv)
+    WarmUp.run(fuzz, samples: [[0] + WarmUp.text, [0] + WarmUp.legacyText, [0x40] + WarmUp.legacyText])
+    return decant_fuzzer_main(argc, argv)
 }

@@ -21,8 +21,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-/// The entry point SwiftPM aliases `main` to; hands over to libFuzzer.
+/// The entry point SwiftPM aliases `main` to: warms up, then hands over to libFuzzer.
 @_cdecl("fuzz_repair_main")
 func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-    decant_fuzzer_main(argc, argv)
+    WarmUp.run(fuzz, samples: [WarmUp.text, WarmUp.text + Array("\n\n".utf8) + WarmUp.text])
+    return decant_fuzzer_main(argc, argv)
 }
