@@ -6,11 +6,12 @@
 #   scripts/fuzz/run.sh long    # make fuzz: FUZZ_SECONDS defaults to 60
 #   FUZZ_TARGETS="fuzz-pipe" FUZZ_SECONDS=600 scripts/fuzz/run.sh long
 #
-# New corpus entries go to .build-fuzz/corpus/<target>/ (git-ignored; kept between runs so
-# longer runs build on earlier ones), never into Fuzz/Corpus. A crash, a hang over
+# New corpus entries go to .build-fuzz-work/corpus/<target>/ (git-ignored; kept between runs
+# so longer runs build on earlier ones), never into Fuzz/Corpus. A crash, a hang over
 # FUZZ_TIMEOUT seconds, a leak or memory over FUZZ_RSS_MB fails the run and prints the
-# reproducer's path and the command that replays it. Each run appends a line to
-# .build-fuzz/fuzz-log.tsv (target, seconds, executions, result). Extra libFuzzer flags: FUZZ_ARGS.
+# reproducer's path (under .build-fuzz-work/findings/<target>/) and the command that replays
+# it. (Not under .build-fuzz/: SwiftPM prunes its scratch path's artifacts/ folder.) Each run
+# appends a line to .build-fuzz-work/fuzz-log.tsv (target, seconds, executions, result). Extra libFuzzer flags: FUZZ_ARGS.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -25,6 +26,7 @@ rss_mb=${FUZZ_RSS_MB:-2048}
 timeout_s=${FUZZ_TIMEOUT:-10}
 max_len=${FUZZ_MAX_LEN:-4096}
 scratch=.build-fuzz
+workdir=.build-fuzz-work
 swift=${SWIFT:-swift}
 
 echo "fuzz: building the targets (release, -sanitize=fuzzer,address) in $scratch"
@@ -46,13 +48,13 @@ done
 failed=0
 summary=()
 for target in $targets; do
-  work="$scratch/corpus/$target"
-  artifacts="$scratch/artifacts/$target"
+  work="$workdir/corpus/$target"
+  artifacts="$workdir/findings/$target"
   mkdir -p "$work" "$artifacts"
-  log="$scratch/$target.log"
+  log="$workdir/$target.log"
   echo "fuzz: $target for ${seconds}s (rss limit ${rss_mb} MB, timeout ${timeout_s}s per input)"
   # Seeds of the committed corpus are read, new inputs written to $work only (the first folder).
-  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
+  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
     LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/Fuzz/lsan-suppressions.txt:print_suppressions=0} \
     "$bin/$target" -max_total_time="$seconds" -rss_limit_mb="$rss_mb" -timeout="$timeout_s" \
     -malloc_limit_mb="$rss_mb" -max_len="$max_len" -print_final_stats=1 \
@@ -74,7 +76,7 @@ for target in $targets; do
     fi
     echo "fuzz: full log: $log"
   fi
-  printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$target" "$seconds" "$runs" "$result" >>"$scratch/fuzz-log.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$target" "$seconds" "$runs" "$result" >>"$workdir/fuzz-log.tsv"
   summary+=("$(printf '%-14s %5ss %10s executions  %s' "$target" "$seconds" "$runs" "$result")")
 done
 
