@@ -5,7 +5,7 @@ BIN_DEBUG := .build/debug/decant
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: demo test bootstrap build release schema-check eval compare bench peers clean-out bench-readers
+.PHONY: demo test bootstrap build release schema-check eval compare bench peers clean-out bench-readers fuzz fuzz-smoke fuzz-corpus
 
 ## demo: install what is missing, build release, clean seeds/ into out/seeds, show the first document
 demo: bootstrap release
@@ -14,12 +14,29 @@ demo: bootstrap release
 	@echo "--- first document (out/seeds/documents.jsonl, line 1, pretty-printed) ---"
 	@head -n 1 out/seeds/documents.jsonl | $(PY) -m json.tool --no-ensure-ascii | head -n 60
 
-## test: bootstrap, unit and integration tests, then script checks (schema validation)
+## test: bootstrap, unit and integration tests, then script checks (schema validation), then a
+## short bounded fuzz run of every libFuzzer target (fuzz-smoke)
 test: bootstrap
 	$(SWIFT) build
 	SWIFT_BACKTRACE=enable=no $(SWIFT) test
 	$(MAKE) --no-print-directory schema-check
 	$(MAKE) --no-print-directory pipelines-check
+	$(MAKE) --no-print-directory fuzz-smoke
+
+## fuzz: every libFuzzer target of Fuzz/ for FUZZ_SECONDS (default 60) each, sanitizer build in
+## .build-fuzz, new inputs kept in .build-fuzz/corpus/ (FUZZ_TARGETS="fuzz-pipe" picks targets)
+FUZZ_SECONDS ?= 60
+fuzz:
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz/run.sh long
+
+## fuzz-smoke: the bounded run inside make test: 25 s per target, rss and per-input time limits;
+## a crash, hang or leak fails it and prints the reproducer's path
+fuzz-smoke:
+	@FUZZ_SECONDS=$${FUZZ_SMOKE_SECONDS:-25} bash scripts/fuzz/run.sh smoke
+
+## fuzz-corpus: regenerate the committed seed corpora (Fuzz/Corpus/) from Tests/Fixtures and seeds/
+fuzz-corpus:
+	python3 scripts/fuzz/make-corpus.py
 
 bootstrap:
 	@bash scripts/bootstrap.sh

@@ -73,7 +73,7 @@ public enum MarkupTree {
             throw .unsafeXML("\(what) declares entities; refused to avoid entity-expansion attacks")
         }
         let builder = TreeBuilder()
-        let parser = XMLParser(data: Data(bytes))
+        let parser = XMLParser(data: Data(XMLTextEncoding.safeForXMLParser(bytes)))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.delegate = builder
