@@ -24,7 +24,7 @@ test: bootstrap
 	$(MAKE) --no-print-directory fuzz-smoke
 
 ## fuzz: every libFuzzer target of Fuzz/ for FUZZ_SECONDS (default 60) each, sanitizer build in
-## .build-fuzz, new inputs kept in .build-fuzz/corpus/ (FUZZ_TARGETS="fuzz-pipe" picks targets)
+## .build-fuzz, new inputs kept in .build-fuzz-work/corpus/ (FUZZ_TARGETS="fuzz-pipe" picks targets)
 FUZZ_SECONDS ?= 60
 fuzz:
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz/run.sh long
