@@ -11,7 +11,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The shared schema, the Reader protocol, the registry and the writers. Foundation only,
@@ -32,14 +31,13 @@ let package = Package(
             resources: [.embedInCode("Rules")]
         ),
         // zlib (Debian zlib1g-dev) for reading and writing .jsonl.gz streams.
-        .systemLibrary(name: "CSystemZlib", path: "Sources/CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // libzstd (Debian libzstd-dev) for reading and writing .jsonl.zst streams.
         .systemLibrary(name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         // Markdown: front matter, block structure, inline markup removed.
         .target(name: "DecantMarkdown", dependencies: ["DecantCore", "DecantEncoding", "DecantText"]),
-        // ZIP containers read in memory (ZIPFoundation), with zip-bomb and path-traversal refusal;
-        // gzip members through zlib.
-        .target(name: "DecantArchive", dependencies: ["CSystemZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // ZIP containers read in memory (zlib inflate), with zip-bomb and path-traversal refusal.
+        .target(name: "DecantArchive", dependencies: ["CZlib"]),
         // DOCX, ODT and EPUB: ZIP containers of XML parts, parsed without network or entity expansion.
         .target(name: "DecantOffice", dependencies: ["DecantCore", "DecantText", "DecantArchive"]),
         // RSS and Atom feeds: one document per item.
@@ -55,7 +53,7 @@ let package = Package(
         // HTML: libxml2 wrapper, DOM -> blocks, main-content extraction, HTML metadata.
         .target(name: "DecantHTML", dependencies: ["DecantCore", "DecantEncoding", "CLibXML2"]),
         // The umbrella library users import: registry of built-in readers, pipeline, batch cleaner.
-        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CSystemZlib", "CZstd", "DecantPlugins", "DecantMarkdown", "DecantHTML", "DecantOffice", "DecantFeed", "DecantMail", "DecantWARC"]),
+        .target(name: "Decant", dependencies: ["DecantCore", "DecantEncoding", "DecantText", "CZlib", "CZstd", "DecantPlugins", "DecantMarkdown", "DecantHTML", "DecantOffice", "DecantFeed", "DecantMail", "DecantWARC"]),
         // The command-line tool: argument parsing, progress, exit codes.
         .executableTarget(
             name: "decant",

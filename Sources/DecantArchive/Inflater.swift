@@ -1,4 +1,4 @@
-import CSystemZlib
+import CZlib
 
 /// Decompresses deflate data with zlib, refusing to produce more than a limit — the one place
 /// this module calls zlib's inflate API. Owns its `z_stream` (zlib keeps a pointer back to it,
@@ -46,7 +46,7 @@ final class Inflater {
                 status = chunk.withUnsafeMutableBufferPointer { outBuffer in
                     stream.pointee.next_out = outBuffer.baseAddress
                     stream.pointee.avail_out = UInt32(outBuffer.count)
-                    return CSystemZlib.inflate(stream, Z_NO_FLUSH)
+                    return CZlib.inflate(stream, Z_NO_FLUSH)
                 }
                 let produced = chunk.count - Int(stream.pointee.avail_out)
                 if output.count + produced > limit { return Z_MEM_ERROR }

@@ -1,5 +1,4 @@
-import Foundation
-import ZIPFoundation
+import CZlib
 
 /// Caps that keep a hostile archive from exhausting memory. The defaults fit any real office
 /// document or e-book with a wide margin.
@@ -17,54 +16,66 @@ public struct ZipLimits: Sendable, Equatable {
 }
 
 /// One file in a ZIP archive, from its central-directory record.
-public struct ZipEntry: @unchecked Sendable, Equatable {
+public struct ZipEntry: Sendable, Equatable {
     public var name: String
-    public var compressed: Bool
+    public var method: UInt16
     public var compressedSize: Int
     public var uncompressedSize: Int
     public var crc: UInt32
-    /// ZIPFoundation's record of the entry, used to extract it.
-    let entry: Entry
-
-    public static func == (a: ZipEntry, b: ZipEntry) -> Bool { a.entry == b.entry }
+    var localHeaderOffset: Int
+    var encrypted: Bool
 }
 
-/// A read-only view of a ZIP archive held in memory, read with ZIPFoundation.
+/// A read-only view of a ZIP archive held in memory (PKWARE APPNOTE: end-of-central-directory
+/// record, central directory, local headers; stored and deflated entries).
 ///
-/// What Decant adds on top is refusal: every name is checked when the archive is opened
-/// (absolute paths, `..` components and backslashes are refused, so no entry can point outside the
-/// archive), and sizes are checked twice — the declared sizes and ratio when opening, the real
-/// inflated size while inflating (extraction stops at the limit) — so a zip bomb is refused rather
-/// than expanded. Every extracted entry is checked against its CRC-32.
-public final class ZipArchive {
+/// Every name is checked when the archive is opened: absolute paths, `..` components and
+/// backslashes are refused, so no entry can point outside the archive. Sizes are checked twice —
+/// the declared sizes and ratio when opening, the real inflated size while inflating — so a
+/// zip bomb is refused rather than expanded. ZIP64, encryption and methods other than stored
+/// and deflate are reported as unsupported.
+public struct ZipArchive: Sendable {
     public let entries: [ZipEntry]
     public let limits: ZipLimits
-    private let archive: Archive
+    private let bytes: [UInt8]
 
     public init(_ bytes: [UInt8], limits: ZipLimits = ZipLimits()) throws(ArchiveError) {
+        self.bytes = bytes
         self.limits = limits
         guard bytes.count >= 22 else { throw .notAnArchive("only \(bytes.count) bytes") }
-        let signed = bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06])
-        guard signed else { throw .notAnArchive("no ZIP signature") }
-        do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
-        } catch {
-            throw .truncated("no readable end-of-central-directory record")
+        guard let end = Self.findEndOfCentralDirectory(bytes) else {
+            throw bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) ? .truncated("no end-of-central-directory record") : .notAnArchive("no ZIP signature")
         }
+        let count = Int(Self.u16(bytes, end + 10))
+        let directorySize = Int(Self.u32(bytes, end + 12))
+        let directoryOffset = Int(Self.u32(bytes, end + 16))
+        if count == 0xFFFF || directoryOffset == 0xFFFF_FFFF { throw .unsupported("ZIP64 archives") }
+        guard count <= limits.maxEntries else { throw .tooLarge("\(count) entries (limit \(limits.maxEntries))") }
+        guard directoryOffset + directorySize <= end else { throw .truncated("the central directory lies outside the file") }
         var entries: [ZipEntry] = []
+        var offset = directoryOffset
         var declaredTotal = 0
-        for entry in archive {
-            guard entries.count < limits.maxEntries else { throw .tooLarge("more than \(limits.maxEntries) entries") }
-            let name = entry.path
+        for _ in 0..<count {
+            guard offset + 46 <= end, Self.u32(bytes, offset) == 0x0201_4B50 else { throw .truncated("central directory record \(entries.count + 1) is damaged") }
+            let nameLength = Int(Self.u16(bytes, offset + 28))
+            let extraLength = Int(Self.u16(bytes, offset + 30))
+            let commentLength = Int(Self.u16(bytes, offset + 32))
+            guard offset + 46 + nameLength <= end else { throw .truncated("an entry name runs past the directory") }
+            let name = String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self)
+            let entry = ZipEntry(
+                name: name, method: Self.u16(bytes, offset + 10), compressedSize: Int(Self.u32(bytes, offset + 20)),
+                uncompressedSize: Int(Self.u32(bytes, offset + 24)), crc: Self.u32(bytes, offset + 16),
+                localHeaderOffset: Int(Self.u32(bytes, offset + 42)), encrypted: Self.u16(bytes, offset + 8) & 1 != 0)
             guard Self.isSafe(name) else { throw .unsafeName(name) }
-            let zipEntry = ZipEntry(
-                name: name, compressed: entry.isCompressed, compressedSize: Int(clamping: entry.compressedSize),
-                uncompressedSize: Int(clamping: entry.uncompressedSize), crc: entry.checksum, entry: entry)
-            let size = zipEntry.uncompressedSize, ratio = size / max(zipEntry.compressedSize, 1)
-            if size > limits.maxEntrySize { throw .tooLarge("'\(name)' declares \(size) bytes (limit \(limits.maxEntrySize))") }
-            if size > 1 << 20, ratio > limits.maxRatio { throw .tooLarge("'\(name)' would inflate \(ratio) times (limit \(limits.maxRatio))") }
-            declaredTotal += size
-            entries.append(zipEntry)
+            if entry.uncompressedSize > limits.maxEntrySize {
+                throw .tooLarge("'\(name)' declares \(entry.uncompressedSize) bytes (limit \(limits.maxEntrySize))")
+            }
+            if entry.uncompressedSize > 1 << 20, entry.uncompressedSize / max(entry.compressedSize, 1) > limits.maxRatio {
+                throw .tooLarge("'\(name)' would inflate \(entry.uncompressedSize / max(entry.compressedSize, 1)) times (limit \(limits.maxRatio))")
+            }
+            declaredTotal += entry.uncompressedSize
+            entries.append(entry)
+            offset += 46 + nameLength + extraLength + commentLength
         }
         guard declaredTotal <= limits.maxTotalSize else { throw .tooLarge("entries declare \(declaredTotal) bytes in all (limit \(limits.maxTotalSize))") }
         self.entries = entries
@@ -80,27 +91,22 @@ public final class ZipArchive {
         return try contents(of: entry)
     }
 
-    /// The inflated bytes of `entry`; inflating stops as soon as it passes the declared size.
     public func contents(of entry: ZipEntry) throws(ArchiveError) -> [UInt8] {
-        struct PastLimit: Error {}
-        let limit = min(limits.maxEntrySize, entry.uncompressedSize)
-        var output: [UInt8] = []
-        output.reserveCapacity(limit)
-        do {
-            _ = try archive.extract(entry.entry) { chunk in
-                guard output.count + chunk.count <= limit else { throw PastLimit() }
-                output.append(contentsOf: chunk)
-            }
-        } catch is PastLimit {
-            throw .tooLarge("'\(entry.name)' inflates past the \(limit) bytes it declares")
-        } catch Archive.ArchiveError.invalidCRC32 {
-            throw .corrupt("'\(entry.name)' fails its CRC check")
-        } catch {
-            throw .corrupt("'\(entry.name)' cannot be inflated (\(error))")
+        if entry.encrypted { throw .unsupported("'\(entry.name)' is encrypted") }
+        let header = entry.localHeaderOffset
+        guard header + 30 <= bytes.count, Self.u32(bytes, header) == 0x0403_4B50 else { throw .truncated("the local header of '\(entry.name)' is missing") }
+        let start = header + 30 + Int(Self.u16(bytes, header + 26)) + Int(Self.u16(bytes, header + 28))
+        guard start + entry.compressedSize <= bytes.count else { throw .truncated("'\(entry.name)' is cut off") }
+        let data = bytes[start..<(start + entry.compressedSize)]
+        let output: [UInt8]
+        switch entry.method {
+        case 0: output = Array(data)
+        case 8: output = try Inflater(.raw).inflate(data, limit: min(limits.maxEntrySize, max(entry.uncompressedSize, 0)), what: "'\(entry.name)'").output
+        default: throw .unsupported("'\(entry.name)' uses compression method \(entry.method)")
         }
-        guard output.count == entry.uncompressedSize else {
-            throw .corrupt("'\(entry.name)' inflates to \(output.count) bytes, not the \(entry.uncompressedSize) declared")
-        }
+        guard output.count == entry.uncompressedSize else { throw .corrupt("'\(entry.name)' inflates to \(output.count) bytes, not the \(entry.uncompressedSize) declared") }
+        let crc = output.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, UInt32($0.count))) }
+        guard crc == entry.crc else { throw .corrupt("'\(entry.name)' fails its CRC check") }
         return output
     }
 
@@ -110,4 +116,17 @@ public final class ZipArchive {
         if name.count >= 2, name.dropFirst().first == ":" { return false }  // "C:..."
         return !name.split(separator: "/", omittingEmptySubsequences: false).contains("..")
     }
+
+    static func findEndOfCentralDirectory(_ bytes: [UInt8]) -> Int? {
+        var offset = bytes.count - 22
+        let lowest = max(0, bytes.count - 22 - 65_535)
+        while offset >= lowest {
+            if bytes[offset] == 0x50, Self.u32(bytes, offset) == 0x0605_4B50 { return offset }
+            offset -= 1
+        }
+        return nil
+    }
+
+    static func u16(_ b: [UInt8], _ i: Int) -> UInt16 { UInt16(b[i]) | UInt16(b[i + 1]) << 8 }
+    static func u32(_ b: [UInt8], _ i: Int) -> UInt32 { UInt32(u16(b, i)) | UInt32(u16(b, i + 2)) << 16 }
 }

@@ -1,4 +1,4 @@
-import CSystemZlib
+import CZlib
 import CZstd
 import Foundation
 
