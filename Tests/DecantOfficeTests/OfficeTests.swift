@@ -69,6 +69,24 @@ import Testing
         #expect(throws: ArchiveError.notAnArchive("no ZIP signature")) { try ZipArchive(Array(repeating: 0x41, count: 100)) }
     }
 
+    @Test func anEntryInflatingPastItsDeclaredSizeIsStopped() throws {
+        // Patch the central directory so word/document.xml declares 10 bytes.
+        var bytes = OfficeGoldenTests.bytes("report.docx")
+        let name = Array("word/document.xml".utf8)
+        var patched = false
+        for offset in 0..<(bytes.count - 46 - name.count) where bytes[offset..<(offset + 4)].elementsEqual([0x50, 0x4B, 0x01, 0x02]) {
+            guard bytes[(offset + 46)..<(offset + 46 + name.count)].elementsEqual(name) else { continue }
+            bytes.replaceSubrange((offset + 24)..<(offset + 28), with: [10, 0, 0, 0])
+            patched = true
+        }
+        #expect(patched)
+        let archive = try ZipArchive(bytes)
+        #expect(throws: ArchiveError.tooLarge("'word/document.xml' inflates to more than 10 bytes")) {
+            try archive.contents(of: "word/document.xml")
+        }
+        #expect(try archive.contents(of: "[Content_Types].xml").count > 100, "the other entries still read")
+    }
+
     @Test func aLyingSizeIsCaughtWhileInflating() throws {
         var limits = ZipLimits()
         limits.maxEntrySize = 1000
