@@ -149,6 +149,7 @@ public struct BatchCleaner: Sendable {
         let perFile = options.format == .jsonl ? nil : directory
         let progress = ProgressReporter(style: options.progress, inputs: options.inputs, excluding: directory)
         var walker = InputWalker(inputs: options.inputs, excluding: directory).makeIterator()
+        let writer = WindowWriter()
         var windowNumber = 0
         while case let window = nextWindow(&walker), !window.isEmpty {
             defer { windowNumber += 1 }
@@ -162,14 +163,20 @@ public struct BatchCleaner: Sendable {
                     continue
                 }
             }
-            let processed = process(window, perFileDirectory: perFile)
-            summary.stats.merge(processed.stats)
-            let errors = processed.errorLines.map(\.json).joined()
-            try state.complete(
-                WindowRecord(window: windowNumber, items: processed.fingerprints, written: perFile == nil ? [] : processed.written, stats: processed.stats),
-                documents: processed.documents, errors: errors)
-            progress.update(done: summary.read + summary.skipped, bytes: summary.bytes, failed: summary.failed)
+            let results = results(for: window, perFileDirectory: perFile)
+            let number = windowNumber
+            try writer.submit { () throws(OutputError) -> BatchStats in
+                let processed = Self.collect(results)
+                try state.complete(
+                    WindowRecord(window: number, items: processed.fingerprints, written: perFile == nil ? [] : processed.written, stats: processed.stats),
+                    documents: processed.documents, errors: processed.errorLines.map(\.json).joined())
+                return processed.stats
+            }
+            let done = writer.stats
+            progress.update(done: summary.read + summary.skipped + done.read + done.skipped, bytes: summary.bytes + done.bytes,
+                            failed: summary.failed + done.failed)
         }
+        summary.stats.merge(try writer.finish())
         progress.finish()
         // Join the parts into the final files, each appearing atomically, then drop the state.
         let documents = try options.format == .jsonl ? StreamingAtomicFile(path: directory + "/documents.jsonl") : nil
@@ -217,14 +224,23 @@ public struct BatchCleaner: Sendable {
     }
 
     private func process(_ window: [InputItem], perFileDirectory: String?) -> ProcessedWindow {
+        Self.collect(results(for: window, perFileDirectory: perFileDirectory))
+    }
+
+    /// Every input of the window read, cleaned and rendered on the worker threads, in window order.
+    private func results(for window: [InputItem], perFileDirectory: String?) -> [ItemResult] {
         let pipeline = options.pipeline
         let format = options.format
         let limit = pipeline.options.timeoutPerDocument
-        let results = ParallelRunner.map(count: window.count, jobs: options.jobs, limit: limit, timedOut: { index in
+        return ParallelRunner.map(count: window.count, jobs: options.jobs, limit: limit, timedOut: { index in
             Self.timedOut(window[index], seconds: limit ?? 0)
         }) { index, budget in
             Self.process(window[index], pipeline: pipeline, format: format, perFileDirectory: perFileDirectory, budget: budget)
         }
+    }
+
+    /// The window's output, counts and resume fingerprints, built from its results in order.
+    static func collect(_ results: [ItemResult]) -> ProcessedWindow {
         var processed = ProcessedWindow()
         for result in results {
             processed.fingerprints.append(result.fingerprint)

@@ -46,7 +46,7 @@ struct StateHeader: Codable, Equatable, Sendable {
 /// `manifest.jsonl` (appended and synced). A run killed at any point leaves only complete parts
 /// and manifest lines; `--resume` reuses every window whose inputs are unchanged. When the run
 /// finishes, the parts are joined into the final files and the state is removed.
-final class ResumeState {
+final class ResumeState: @unchecked Sendable {  // written by the window writer alone; `previous` is read-only after init
     let directory: String
     let header: StateHeader
     private var previous: [Int: WindowRecord] = [:]
